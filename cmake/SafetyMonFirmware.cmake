@@ -1,0 +1,40 @@
+# safetymon_add_firmware(<name> SOURCES <c files>...
+#                        [LINKER_SCRIPT <file>] [DEFSYMS <sym=value>...])
+#
+# Links a bare-metal ELF (<name>.elf) for SAFETYMON_BOARD: the given sources,
+# the board's start-up and support objects, the emulation archive where the
+# board has one, and the stack-check core with its stm32 port. The default
+# script is boards/<BOARD>/firmware.ld (flipped layout); DEFSYMS become
+# --defsym options (stack sizes, __stack_corruption_area_size).
+function(safetymon_add_firmware name)
+    cmake_parse_arguments(FW "" "LINKER_SCRIPT" "SOURCES;DEFSYMS" ${ARGN})
+    if(NOT FW_LINKER_SCRIPT)
+        set(FW_LINKER_SCRIPT ${SAFETYMON_BOARD_DIR}/firmware.ld)
+    endif()
+    add_executable(${name} ${FW_SOURCES})
+    set_target_properties(${name} PROPERTIES SUFFIX ".elf")
+    safetymon_strict(${name})
+    target_link_libraries(${name} PRIVATE board_common)
+    if(TARGET board_support)
+        target_link_libraries(${name} PRIVATE board_support)
+    endif()
+    target_link_libraries(${name} PRIVATE safetymon_stm32)
+    set(defsyms)
+    foreach(defsym IN LISTS FW_DEFSYMS)
+        list(APPEND defsyms "-Wl,--defsym=${defsym}")
+    endforeach()
+    target_link_options(${name} PRIVATE
+        -nostartfiles --specs=nano.specs
+        -T${FW_LINKER_SCRIPT}
+        -L${PROJECT_SOURCE_DIR}/linker
+        -L${PROJECT_SOURCE_DIR}/boards/common/cortex-m
+        -L${SAFETYMON_BOARD_DIR}
+        -Wl,--gc-sections -Wl,--print-memory-usage -Wl,-Map=$<TARGET_FILE_DIR:${name}>/${name}.map
+        ${defsyms})
+    set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS
+        ${FW_LINKER_SCRIPT}
+        ${PROJECT_SOURCE_DIR}/linker/stack_flipped.ld
+        ${PROJECT_SOURCE_DIR}/linker/stack_corruption_area.ld
+        ${PROJECT_SOURCE_DIR}/boards/common/cortex-m/sections_code.ld
+        ${PROJECT_SOURCE_DIR}/boards/common/cortex-m/sections_data.ld)
+endfunction()

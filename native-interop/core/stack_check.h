@@ -1,0 +1,146 @@
+/**
+ * @file stack_check.h
+ * @brief SafetyMonitor public C API: free stack of the calling context and the
+ *        RNG-filled, CRC-sealed stack corruption-detect area.
+ *
+ * The names and meanings follow the "Safety Stack Checking" design that the
+ * project's seed (an STM32 reflow-oven controller) introduced:
+ * stack_check_get_free() against ::SAFETY_MIN_STACK_FREE, an area of
+ * `__stack_corruption_area_size` bytes (linker symbol, 128 by default) that
+ * stack_check_init_corruption_detect_area() fills from the RNG and seals with a
+ * CRC from the CRC unit, checked by stack_check_corruption_detect_area() on
+ * every safety cycle; a failure of either check sets ::ERR_FLAG_STACK.
+ *
+ * Properties of every function here:
+ * - no heap, no libc beyond `<stdint.h>`, `<stddef.h>`, `<stdbool.h>`,
+ *   `<string.h>`;
+ * - bounded work: every wait on a peripheral has a documented poll limit;
+ * - every failure has its own negative status code (::stack_check_status).
+ *
+ * The functions are not reentrant with respect to each other: call them from
+ * one context (the safety cycle), or serialise the callers.
+ */
+#ifndef SAFETYMONITOR_STACK_CHECK_H
+#define SAFETYMONITOR_STACK_CHECK_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifndef SAFETY_MIN_STACK_FREE
+/**
+ * Least free stack, in bytes, that a safety cycle accepts: a cycle in which
+ * stack_check_get_free() returns less sets ::ERR_FLAG_STACK.
+ * Default 0x100 (256 bytes) as in the seed design. Override at build time with
+ * `-DSAFETY_MIN_STACK_FREE=<bytes>` (CMake: `-DSAFETYMON_MIN_STACK_FREE=<bytes>`);
+ * useful range 0 to the stack size.
+ */
+#define SAFETY_MIN_STACK_FREE 0x100
+#endif
+
+/**
+ * Error flag of the safety controller set when the stack check fails: free
+ * stack below ::SAFETY_MIN_STACK_FREE, or the corruption-detect area not
+ * intact (any non-zero result of stack_check_corruption_detect_area()), or the
+ * area could not be initialised. Bit 0 of the controller's 32-bit error-flag
+ * word; the managed `ErrorFlags.Stack` has the same value.
+ */
+#define ERR_FLAG_STACK (1u << 0)
+
+/**
+ * Status codes of the stack-check functions. 0 is success; every failure has
+ * its own negative value, stable across releases (the managed side and stored
+ * error records carry them).
+ */
+enum stack_check_status {
+    /** Success: area initialised, or area intact. */
+    STACK_CHECK_OK = 0,
+    /** RNG seed error (RNG_SR.SECS/SEIS) that persisted through the bounded
+     *  recovery attempts (RM0090 §24.3.2). */
+    STACK_CHECK_ERR_RNG_SEED = -1,
+    /** RNG clock error (RNG_SR.CECS: RNG clock slower than HCLK/16 or absent,
+     *  RM0090 §24.4.2). */
+    STACK_CHECK_ERR_RNG_CLOCK = -2,
+    /** RNG_SR.DRDY did not rise within the poll limit. */
+    STACK_CHECK_ERR_RNG_TIMEOUT = -3,
+    /** RNG continuous test failed: a word equal to the one before it
+     *  (RM0090 §24.3.1, after FIPS PUB 140-2). */
+    STACK_CHECK_ERR_RNG_REPEAT = -4,
+    /** CRC unit fault: CRC_DR not at its reset value 0xFFFFFFFF after
+     *  CRC_CR.RESET, or the known-answer test failed (RM0090 §4.4). */
+    STACK_CHECK_ERR_CRC = -5,
+    /** The area no longer matches its CRC: something wrote into it. */
+    STACK_CHECK_ERR_CORRUPTED = -6,
+    /** The area was never initialised, or its last initialisation failed. */
+    STACK_CHECK_ERR_NOT_INITIALISED = -7,
+    /** The port reports no usable area (missing, fewer than 2 words). The
+     *  linker fragment's ASSERTs prevent this in firmware. */
+    STACK_CHECK_ERR_LAYOUT = -8
+};
+
+/**
+ * Free stack of the calling context, in bytes: the current stack pointer
+ * minus the lowest usable address of the stack the caller runs on (on bare
+ * metal the MSP or PSP stack chosen by IPSR and CONTROL.SPSEL, ARMv7-M ARM
+ * B1.4.4). Measured at the call; the function uses no stack of its own on
+ * Cortex-M.
+ *
+ * @return free bytes, range INT32_MIN..stack size; negative when the stack
+ *         pointer is already below the lowest usable address (an overflow
+ *         that has not faulted yet). Compare with ::SAFETY_MIN_STACK_FREE.
+ */
+int32_t stack_check_get_free(void);
+
+/**
+ * Fills the corruption-detect area with words from the RNG and stores the
+ * CRC-32 (polynomial 0x04C11DB7, initial value 0xFFFFFFFF, words fed MSB
+ * first, no reflection, no final XOR: the STM32 CRC unit, RM0090 §4.2) of
+ * those words, computed by the CRC unit, in the area's last word. Safe to call
+ * again (re-seals with fresh random words). While it runs, and after it
+ * fails, the area counts as never initialised.
+ *
+ * Cost: one RNG word per area word but the last (plus one discarded word after
+ * each RNG enable), one CRC pass; every peripheral wait is bounded.
+ *
+ * @retval STACK_CHECK_OK                area filled and sealed
+ * @retval STACK_CHECK_ERR_RNG_SEED      seed error persisted after recovery
+ * @retval STACK_CHECK_ERR_RNG_CLOCK     RNG clock error
+ * @retval STACK_CHECK_ERR_RNG_TIMEOUT   RNG never became ready
+ * @retval STACK_CHECK_ERR_RNG_REPEAT    RNG continuous test failed
+ * @retval STACK_CHECK_ERR_CRC           CRC unit fault
+ * @retval STACK_CHECK_ERR_LAYOUT        no usable area
+ */
+int stack_check_init_corruption_detect_area(void);
+
+/**
+ * Checks the corruption-detect area: recomputes the CRC of all words but the
+ * last with the CRC unit and compares it with the last word. A change of any
+ * bit of the area, the CRC word included, is caught when it changes the CRC
+ * (always for changes confined to 32 consecutive bits). Never returns
+ * ::STACK_CHECK_OK before a successful
+ * stack_check_init_corruption_detect_area().
+ *
+ * Cost: one CRC pass over (area size / 4 - 1) words plus a fixed part; no
+ * RNG use.
+ *
+ * @retval STACK_CHECK_OK                   area intact
+ * @retval STACK_CHECK_ERR_CORRUPTED        area changed since it was sealed
+ * @retval STACK_CHECK_ERR_NOT_INITIALISED  never (successfully) initialised
+ * @retval STACK_CHECK_ERR_CRC              CRC unit fault
+ * @retval STACK_CHECK_ERR_LAYOUT           no usable area
+ */
+int stack_check_corruption_detect_area(void);
+
+/**
+ * Name of a status code, for logs: "STACK_CHECK_OK", "STACK_CHECK_ERR_..." or
+ * "STACK_CHECK_ERR_UNKNOWN" for any other value. Never NULL; static storage.
+ */
+const char *stack_check_status_name(int status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SAFETYMONITOR_STACK_CHECK_H */

@@ -1,0 +1,48 @@
+/**
+ * @file stm32_crc.c
+ * @brief STM32F4/F7 CRC unit driver (RM0090 §4).
+ */
+#include "stm32_crc.h"
+
+#include "board.h"
+#include "stack_check.h"
+#include "stm32_mmio.h"
+#include "stm32_regs.h"
+
+#define CRC_DR (BOARD_CRC_BASE + CRC_DR_OFFSET)
+#define CRC_CR (BOARD_CRC_BASE + CRC_CR_OFFSET)
+
+/* RM0090 §4.4.3: writing CRC_CR.RESET reloads CRC_DR with 0xFFFFFFFF. A unit
+ * that is missing, unclocked or broken does not show that value. */
+static int crc_reset(void)
+{
+    stm32_mmio_write32(CRC_CR, CRC_CR_RESET);
+    return stm32_mmio_read32(CRC_DR) == CRC_INITIAL_VALUE ? STACK_CHECK_OK : STACK_CHECK_ERR_CRC;
+}
+
+int stm32_crc_start(void)
+{
+    /* RM0090 §7.3.10: RCC_AHB1ENR.CRCEN gates the unit's clock; read back so
+     * the enable has taken effect before the first CRC access. */
+    const uint32_t ahb1enr = BOARD_RCC_BASE + RCC_AHB1ENR_OFFSET;
+    stm32_mmio_write32(ahb1enr, stm32_mmio_read32(ahb1enr) | RCC_AHB1ENR_CRCEN);
+    (void)stm32_mmio_read32(ahb1enr);
+
+    if (crc_reset() != STACK_CHECK_OK) {
+        return STACK_CHECK_ERR_CRC;
+    }
+    stm32_mmio_write32(CRC_DR, STM32_CRC_KAT_WORD);
+    return stm32_mmio_read32(CRC_DR) == STM32_CRC_KAT_RESULT ? STACK_CHECK_OK : STACK_CHECK_ERR_CRC;
+}
+
+int stm32_crc_compute(const uint32_t *words, size_t count, uint32_t *crc)
+{
+    if (crc_reset() != STACK_CHECK_OK) {
+        return STACK_CHECK_ERR_CRC;
+    }
+    for (size_t i = 0u; i < count; i++) {
+        stm32_mmio_write32(CRC_DR, words[i]);
+    }
+    *crc = stm32_mmio_read32(CRC_DR);
+    return STACK_CHECK_OK;
+}

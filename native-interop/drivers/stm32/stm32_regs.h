@@ -1,0 +1,60 @@
+/**
+ * @file stm32_regs.h
+ * @brief Register offsets and bits of the STM32F4/F7 RCC, CRC and RNG units
+ *        used by SafetyMonitor, with their sources.
+ *
+ * Base addresses are not here: they belong to the board (`board.h`,
+ * BOARD_RCC_BASE, BOARD_CRC_BASE, BOARD_RNG_BASE), because they differ between
+ * families (STM32H7: CRC 0x58024C00, RNG 0x48021800).
+ *
+ * Sources: RM0090 (reference manual of STM32F405/415, F407/417, F427/437, F429/439),
+ * RM0410 (STM32F76x/77x); the offsets and bits below are the same in both.
+ */
+#ifndef SAFETYMONITOR_STM32_REGS_H
+#define SAFETYMONITOR_STM32_REGS_H
+
+/* ---- RCC (RM0090 §7.3 for F405/407, §6.3 for F42x/43x; RM0410 RCC registers) ---- */
+#define RCC_CR_OFFSET 0x00u      /**< clock control register */
+#define RCC_CR_HSION (1u << 0)
+#define RCC_CR_HSIRDY (1u << 1)
+#define RCC_CR_HSEON (1u << 16)
+#define RCC_CR_HSERDY (1u << 17)
+#define RCC_CR_PLLON (1u << 24)
+#define RCC_CR_PLLRDY (1u << 25)
+#define RCC_PLLCFGR_OFFSET 0x04u /**< PLL configuration register */
+#define RCC_PLLCFGR_PLLSRC_HSE (1u << 22)
+#define RCC_CFGR_OFFSET 0x08u    /**< clock configuration register */
+#define RCC_CFGR_SW_MASK 0x3u    /**< SW[1:0]: system clock switch */
+#define RCC_CFGR_SW_PLL 0x2u
+#define RCC_CFGR_SWS_SHIFT 2u    /**< SWS[1:0]: system clock switch status */
+#define RCC_CFGR_PPRE1_DIV4 (0x5u << 10)
+#define RCC_CFGR_PPRE2_DIV2 (0x4u << 13)
+#define RCC_AHB1ENR_OFFSET 0x30u /**< AHB1 peripheral clock enable register */
+#define RCC_AHB1ENR_CRCEN (1u << 12)
+#define RCC_AHB2ENR_OFFSET 0x34u /**< AHB2 peripheral clock enable register */
+#define RCC_AHB2ENR_RNGEN (1u << 6)
+
+/* ---- Flash interface (RM0090 §3.9.1 FLASH_ACR), at RCC base + 0x400 ---- */
+#define FLASH_ACR_OFFSET_FROM_RCC 0x400u
+#define FLASH_ACR_LATENCY_MASK 0xFu
+
+/* ---- CRC calculation unit (RM0090 §4.4; RM0410 CRC registers, same defaults) ---- */
+#define CRC_DR_OFFSET 0x00u  /**< data register: write feeds a word, read gives the CRC */
+#define CRC_IDR_OFFSET 0x04u /**< independent 8-bit scratch register, not affected by RESET */
+#define CRC_CR_OFFSET 0x08u  /**< control register */
+#define CRC_CR_RESET (1u << 0) /**< write 1: reload CRC_DR with the initial value */
+#define CRC_INITIAL_VALUE 0xFFFFFFFFu /**< CRC_DR after reset and after CRC_CR.RESET */
+
+/* ---- Random number generator (RM0090 §24.4; RM0410 RNG registers) ---- */
+#define RNG_CR_OFFSET 0x00u /**< control register */
+#define RNG_CR_RNGEN (1u << 2)
+#define RNG_CR_IE (1u << 3)
+#define RNG_SR_OFFSET 0x04u /**< status register */
+#define RNG_SR_DRDY (1u << 0) /**< data ready */
+#define RNG_SR_CECS (1u << 1) /**< clock error current status */
+#define RNG_SR_SECS (1u << 2) /**< seed error current status */
+#define RNG_SR_CEIS (1u << 5) /**< clock error interrupt status, rc_w0 */
+#define RNG_SR_SEIS (1u << 6) /**< seed error interrupt status, rc_w0 */
+#define RNG_DR_OFFSET 0x08u   /**< data register */
+
+#endif /* SAFETYMONITOR_STM32_REGS_H */

@@ -1,0 +1,72 @@
+/**
+ * @file stack_check_port_layout.h
+ * @brief Layout half of the bare-metal `stm32` port: the stack the caller runs
+ *        on (MSP or PSP) and the corruption-detect area, from linker symbols.
+ *
+ * Linker symbols it needs (linker/stack_flipped.ld and
+ * linker/stack_corruption_area.ld define them; a board that runs thread code
+ * on PSP also places `.pstack`):
+ * - `__main_stack_base__`, `__main_stack_end__`: the MSP stack;
+ * - `__process_stack_base__`, `__process_stack_end__`: the PSP stack;
+ * - `__stack_corruption_area_start__`, `__stack_corruption_area_end__`.
+ *
+ * Which stack: Handler mode always runs on MSP; Thread mode runs on PSP when
+ * CONTROL.SPSEL is 1, else on MSP (ARMv7-M Architecture Reference Manual,
+ * B1.4.4 "The special-purpose CONTROL register" and B1.5.8 on exception
+ * entry). IPSR is non-zero exactly in Handler mode (B1.4.2).
+ */
+#ifndef SAFETYMONITOR_STACK_CHECK_PORT_LAYOUT_STM32_H
+#define SAFETYMONITOR_STACK_CHECK_PORT_LAYOUT_STM32_H
+
+#include "stack_check_port.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+extern uint8_t __main_stack_base__[];
+extern uint8_t __main_stack_end__[];
+extern uint8_t __process_stack_base__[];
+extern uint8_t __process_stack_end__[];
+extern uint32_t __stack_corruption_area_start__[];
+extern uint32_t __stack_corruption_area_end__[];
+
+#define STACK_CHECK_CONTROL_SPSEL (1u << 1) /* ARMv7-M ARM B1.4.4 */
+
+static inline stack_check_stack_t stack_check_port_stack(void)
+{
+    uint32_t ipsr;
+    uint32_t control;
+    uint32_t sp;
+    stack_check_stack_t stack;
+    __asm__ __volatile__("mrs %0, ipsr" : "=r"(ipsr));
+    __asm__ __volatile__("mrs %0, control" : "=r"(control));
+    if (ipsr == 0u && (control & STACK_CHECK_CONTROL_SPSEL) != 0u) {
+        __asm__ __volatile__("mrs %0, psp" : "=r"(sp));
+        stack.base = (uintptr_t)__process_stack_base__;
+        stack.end = (uintptr_t)__process_stack_end__;
+    } else {
+        __asm__ __volatile__("mrs %0, msp" : "=r"(sp));
+        stack.base = (uintptr_t)__main_stack_base__;
+        stack.end = (uintptr_t)__main_stack_end__;
+    }
+    stack.sp = sp;
+    return stack;
+}
+
+static inline stack_check_area_t stack_check_port_area(void)
+{
+    stack_check_area_t area;
+    area.start = __stack_corruption_area_start__;
+    area.words = (size_t)(__stack_corruption_area_end__ - __stack_corruption_area_start__);
+    return area;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SAFETYMONITOR_STACK_CHECK_PORT_LAYOUT_STM32_H */

@@ -1,0 +1,47 @@
+// Status codes: distinct, negative for failures, named.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+extern "C" {
+#include "stack_check.h"
+}
+
+namespace {
+
+const int kFailures[] = {
+    STACK_CHECK_ERR_RNG_SEED,  STACK_CHECK_ERR_RNG_CLOCK, STACK_CHECK_ERR_RNG_TIMEOUT,
+    STACK_CHECK_ERR_RNG_REPEAT, STACK_CHECK_ERR_CRC,      STACK_CHECK_ERR_CORRUPTED,
+    STACK_CHECK_ERR_NOT_INITIALISED, STACK_CHECK_ERR_LAYOUT,
+};
+
+TEST(StatusCodes, EveryFailureIsNegativeAndDistinct)
+{
+    std::set<int> seen;
+    for (int code : kFailures) {
+        EXPECT_LT(code, 0);
+        EXPECT_TRUE(seen.insert(code).second) << "duplicate code " << code;
+    }
+    EXPECT_EQ(STACK_CHECK_OK, 0);
+}
+
+TEST(StatusCodes, EveryCodeHasItsOwnName)
+{
+    std::set<std::string> names{stack_check_status_name(STACK_CHECK_OK)};
+    for (int code : kFailures) {
+        const std::string name = stack_check_status_name(code);
+        EXPECT_EQ(name.rfind("STACK_CHECK_ERR_", 0), 0u) << name;
+        EXPECT_NE(name, "STACK_CHECK_ERR_UNKNOWN");
+        EXPECT_TRUE(names.insert(name).second) << "duplicate name " << name;
+    }
+    EXPECT_STREQ(stack_check_status_name(STACK_CHECK_OK), "STACK_CHECK_OK");
+}
+
+TEST(StatusCodes, UnknownCodesHaveAName)
+{
+    EXPECT_STREQ(stack_check_status_name(-1000), "STACK_CHECK_ERR_UNKNOWN");
+    EXPECT_STREQ(stack_check_status_name(7), "STACK_CHECK_ERR_UNKNOWN");
+}
+
+}  // namespace

@@ -1,0 +1,116 @@
+// The STM32 CRC driver against the CRC register model, and the model against
+// the catalogue's CRC-32/MPEG-2.
+#include "crc_reference.h"
+#include "stm32_fixture.h"
+
+#include <cstring>
+#include <random>
+#include <vector>
+
+extern "C" {
+#include "stm32_crc.h"
+}
+
+namespace {
+
+class Stm32Crc : public Stm32ModelTest {};
+
+const char kCheckInput[] = "123456789";
+
+TEST(CrcReference, MatchesTheCatalogueCheckValue)
+{
+    EXPECT_EQ(crc32_mpeg2(reinterpret_cast<const uint8_t *>(kCheckInput), 9), 0x0376E6E7u);
+}
+
+TEST_F(Stm32Crc, SingleWordFromResetGivesTheKnownAnswer)
+{
+    ASSERT_EQ(stm32_crc_start(), STACK_CHECK_OK);
+    const uint32_t word = 0x12345678u;
+    uint32_t crc = 0;
+    ASSERT_EQ(stm32_crc_compute(&word, 1, &crc), STACK_CHECK_OK);
+    EXPECT_EQ(crc, 0xDF8A8A2Bu);
+}
+
+TEST_F(Stm32Crc, UnitFedByteWiseIsCrc32Mpeg2)
+{
+    // The F7's unit takes 8-bit writes to CRC_DR; the model does too.
+    ASSERT_EQ(stm32_crc_start(), STACK_CHECK_OK);
+    stm32_periph_model_write(BOARD_CRC_BASE + CRC_CR_OFFSET, CRC_CR_RESET, 4);
+    for (size_t i = 0; i < 9; i++) {
+        stm32_periph_model_write(BOARD_CRC_BASE + CRC_DR_OFFSET, static_cast<uint8_t>(kCheckInput[i]), 1);
+    }
+    EXPECT_EQ(stm32_periph_model_read(BOARD_CRC_BASE + CRC_DR_OFFSET, 4), 0x0376E6E7u);
+}
+
+TEST_F(Stm32Crc, WordResultIsCrc32Mpeg2OfItsBigEndianBytes)
+{
+    ASSERT_EQ(stm32_crc_start(), STACK_CHECK_OK);
+    std::mt19937 random(42);
+    for (size_t length = 0; length <= 64; length++) {
+        std::vector<uint32_t> words(length);
+        for (auto &word : words) {
+            word = random();
+        }
+        uint32_t crc = 0;
+        ASSERT_EQ(stm32_crc_compute(words.data(), words.size(), &crc), STACK_CHECK_OK);
+        EXPECT_EQ(crc, crc32_stm32_words(words.data(), words.size())) << "length " << length;
+    }
+}
+
+TEST_F(Stm32Crc, EmptyBufferGivesTheInitialValue)
+{
+    ASSERT_EQ(stm32_crc_start(), STACK_CHECK_OK);
+    uint32_t crc = 0;
+    ASSERT_EQ(stm32_crc_compute(nullptr, 0, &crc), STACK_CHECK_OK);
+    EXPECT_EQ(crc, 0xFFFFFFFFu);
+}
+
+TEST_F(Stm32Crc, StartTurnsOnTheClock)
+{
+    ASSERT_EQ(stm32_crc_start(), STACK_CHECK_OK);
+    EXPECT_NE(reg(BOARD_RCC_BASE + RCC_AHB1ENR_OFFSET) & RCC_AHB1ENR_CRCEN, 0u);
+}
+
+TEST_F(Stm32Crc, UnclockedUnitIsAFault)
+{
+    const uint32_t word = 1;
+    uint32_t crc = 0x77u;
+    EXPECT_EQ(stm32_crc_compute(&word, 1, &crc), STACK_CHECK_ERR_CRC);
+    EXPECT_EQ(crc, 0x77u) << "output written on failure";
+    EXPECT_GT(stats().unclocked_accesses, 0u);
+}
+
+TEST_F(Stm32Crc, UnitReadingZeroFailsItsSelfTest)
+{
+    stm32_periph_model_inject_crc(STM32_MODEL_CRC_STUCK_ZERO);
+    EXPECT_EQ(stm32_crc_start(), STACK_CHECK_ERR_CRC);
+}
+
+TEST_F(Stm32Crc, UnitComputingWrongFailsItsKnownAnswerTest)
+{
+    stm32_periph_model_inject_crc(STM32_MODEL_CRC_WRONG_RESULT);
+    EXPECT_EQ(stm32_crc_start(), STACK_CHECK_ERR_CRC);
+}
+
+TEST_F(Stm32Crc, UnitIgnoringResetFailsTheNextComputation)
+{
+    ASSERT_EQ(stm32_crc_start(), STACK_CHECK_OK);
+    stm32_periph_model_inject_crc(STM32_MODEL_CRC_RESET_IGNORED);
+    const uint32_t word = 0x12345678u;
+    uint32_t crc = 0;
+    EXPECT_EQ(stm32_crc_compute(&word, 1, &crc), STACK_CHECK_ERR_CRC);
+}
+
+TEST_F(Stm32Crc, ComputeFeedsOneWordPerWordAndResetsOnce)
+{
+    ASSERT_EQ(stm32_crc_start(), STACK_CHECK_OK);
+    const uint32_t resets = stats().crc_resets;
+    const uint32_t fed = stats().crc_words;
+    uint32_t words[31] = {};
+    uint32_t crc = 0;
+    ASSERT_EQ(stm32_crc_compute(words, 31, &crc), STACK_CHECK_OK);
+    EXPECT_EQ(stats().crc_resets - resets, 1u);
+    EXPECT_EQ(stats().crc_words - fed, 31u);
+}
+
+}  // namespace
