@@ -1,0 +1,278 @@
+/**
+ * @file demo_main.c
+ * @brief `make demo`: the stack monitor on the emulated STM32F405.
+ *
+ * A safety loop runs one cycle at a time: stack_check_get_free() against
+ * SAFETY_MIN_STACK_FREE and stack_check_corruption_detect_area(); either
+ * failure sets ERR_FLAG_STACK. One line per cycle. Then three faults, each
+ * with its verdict:
+ *  1. recursion deepens until the free stack falls below SAFETY_MIN_STACK_FREE:
+ *     the cycle that sees it sets ERR_FLAG_STACK;
+ *  2. a stray write lands inside the corruption-detect area: the next cycle
+ *     sets ERR_FLAG_STACK;
+ *  3. unbounded recursion overflows the flipped stack: a HardFault at the
+ *     bottom of RAM, caught on a known-good stack, with .data/.bss intact.
+ * Exit 0 only when all three behaved as expected.
+ */
+#include "board.h"
+#include "fault.h"
+#include "semihosting.h"
+#include "stack_check.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+extern uint8_t __main_stack_base__[];
+extern uint8_t __main_stack_end__[];
+extern uint8_t __stack_corruption_area_start__[];
+extern uint8_t __stack_corruption_area_end__[];
+extern uint8_t __data_start__[];
+extern uint8_t __bss_end__[];
+extern uint8_t __heap_base__[];
+extern uint8_t __heap_end__[];
+
+#define SCENARIOS 3u
+#define CANARY_WORDS 8u
+#define DATA_CANARY 0xDA7AC0DEu
+#define BSS_CANARY 0xB55C0DE5u
+/* Stack taken by each level of scenario 1: small enough that the cycle at
+ * the level where free stack first drops below SAFETY_MIN_STACK_FREE still
+ * has room to run and print. */
+#define DEEPEN_FRAME_BYTES 64u
+#define DEEPEN_MAX_LEVELS 1000u
+#define STRAY_WRITE_OFFSET 77u
+#define STRAY_WRITE_MASK 0x20u
+
+/* CFSR and HFSR bits named in the verdict (ARMv7-M ARM B3.2.15, B3.2.16). */
+#define CFSR_PRECISERR (1u << 9)
+#define CFSR_STKERR (1u << 12)
+#define CFSR_BFARVALID (1u << 15)
+#define HFSR_FORCED (1u << 30)
+
+typedef struct {
+    uint32_t number;
+    int32_t free_bytes;
+    int area;
+    uint32_t flags;
+} cycle_t;
+
+/* Canaries: .data ones come from flash at reset, .bss ones are set by main(). */
+static volatile uint32_t data_canary[CANARY_WORDS] = {
+    DATA_CANARY, DATA_CANARY, DATA_CANARY, DATA_CANARY,
+    DATA_CANARY, DATA_CANARY, DATA_CANARY, DATA_CANARY,
+};
+static volatile uint32_t bss_canary[CANARY_WORDS];
+
+static uint32_t error_flags;
+static uint32_t cycle_count;
+static uint32_t caught;
+static volatile bool overflow_started;
+static volatile uint32_t overflow_depth;
+static volatile bool stop_recursion; /* never set: keeps scenario 3 recursion unbounded */
+
+static const char *area_text(int status)
+{
+    switch (status) {
+    case STACK_CHECK_OK:
+        return "intact";
+    case STACK_CHECK_ERR_CORRUPTED:
+        return "CORRUPTED";
+    default:
+        return stack_check_status_name(status);
+    }
+}
+
+/* One safety cycle, as the controller's handle function runs it. */
+static cycle_t safety_cycle(void)
+{
+    cycle_t cycle;
+    cycle.free_bytes = stack_check_get_free();
+    cycle.area = stack_check_corruption_detect_area();
+    if (cycle.free_bytes < SAFETY_MIN_STACK_FREE || cycle.area != STACK_CHECK_OK) {
+        error_flags |= ERR_FLAG_STACK;
+    }
+    cycle.flags = error_flags;
+    cycle.number = ++cycle_count;
+    sh_printf("cycle %3u | free stack %5d bytes | area %-9s | flags 0x%08x%s\n", (unsigned)cycle.number,
+              (int)cycle.free_bytes, area_text(cycle.area), (unsigned)cycle.flags,
+              (cycle.flags & ERR_FLAG_STACK) != 0u ? " ERR_FLAG_STACK" : "");
+    return cycle;
+}
+
+static void acknowledge_flags(void)
+{
+    sh_printf("            operator clears the error flags\n");
+    error_flags = 0u;
+}
+
+static bool canaries_intact(void)
+{
+    for (uint32_t i = 0u; i < CANARY_WORDS; i++) {
+        if (data_canary[i] != DATA_CANARY || bss_canary[i] != BSS_CANARY) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void verdict(uint32_t scenario, bool ok, const char *what)
+{
+    if (ok) {
+        caught++;
+    }
+    sh_printf("[scenario %u] verdict: %s - %s\n\n", (unsigned)scenario, ok ? "CAUGHT" : "MISSED", what);
+}
+
+/* ---- Scenario 1: free stack below SAFETY_MIN_STACK_FREE ---------------- */
+
+typedef struct {
+    cycle_t previous; /* last cycle before the flag */
+    cycle_t flagged;  /* first cycle with ERR_FLAG_STACK */
+    uint32_t depth;
+} deepen_result_t;
+
+static bool deepen(uint32_t depth, deepen_result_t *result)
+{
+    volatile uint8_t frame[DEEPEN_FRAME_BYTES];
+    frame[0] = (uint8_t)depth;
+    const cycle_t cycle = safety_cycle();
+    if ((cycle.flags & ERR_FLAG_STACK) != 0u) {
+        result->flagged = cycle;
+        result->depth = depth;
+        return true;
+    }
+    result->previous = cycle;
+    if (depth == DEEPEN_MAX_LEVELS) {
+        return false;
+    }
+    const bool flagged = deepen(depth + 1u, result);
+    frame[DEEPEN_FRAME_BYTES - 1u] = frame[0]; /* keeps the frame live: no tail call */
+    return flagged;
+}
+
+static void scenario_low_stack(void)
+{
+    sh_printf("[scenario 1] recursion deepens, a %u-byte buffer per level; SAFETY_MIN_STACK_FREE = %u bytes\n",
+              (unsigned)DEEPEN_FRAME_BYTES, (unsigned)SAFETY_MIN_STACK_FREE);
+    deepen_result_t result = {0};
+    const bool flagged = deepen(1u, &result);
+    const bool ok = flagged && result.previous.free_bytes >= SAFETY_MIN_STACK_FREE &&
+                    result.flagged.free_bytes < SAFETY_MIN_STACK_FREE && result.flagged.area == STACK_CHECK_OK;
+    sh_printf("[scenario 1] cycle %u had %d bytes free (>= %u, no flag); cycle %u at depth %u had %d bytes\n",
+              (unsigned)result.previous.number, (int)result.previous.free_bytes, (unsigned)SAFETY_MIN_STACK_FREE,
+              (unsigned)result.flagged.number, (unsigned)result.depth, (int)result.flagged.free_bytes);
+    verdict(1u, ok, "the first cycle with less than SAFETY_MIN_STACK_FREE set ERR_FLAG_STACK");
+    acknowledge_flags();
+}
+
+/* ---- Scenario 2: stray write into the corruption-detect area ----------- */
+
+static void scenario_stray_write(void)
+{
+    volatile uint8_t *area = __stack_corruption_area_start__;
+    const uint32_t size = (uint32_t)(__stack_corruption_area_end__ - __stack_corruption_area_start__);
+    const uint32_t offset = STRAY_WRITE_OFFSET % size;
+    const cycle_t before = safety_cycle();
+    const uint8_t old = area[offset];
+    area[offset] = (uint8_t)(old ^ STRAY_WRITE_MASK);
+    sh_printf("[scenario 2] stray write: area byte %u (0x%08x) 0x%02x -> 0x%02x, one bit changed\n",
+              (unsigned)offset, (unsigned)(uintptr_t)&area[offset], (unsigned)old, (unsigned)area[offset]);
+    const cycle_t after = safety_cycle();
+    const bool ok = before.area == STACK_CHECK_OK && (before.flags & ERR_FLAG_STACK) == 0u &&
+                    after.area == STACK_CHECK_ERR_CORRUPTED && (after.flags & ERR_FLAG_STACK) != 0u;
+    verdict(2u, ok, "the next cycle found the area CORRUPTED and set ERR_FLAG_STACK");
+    acknowledge_flags();
+    const int reseal = stack_check_init_corruption_detect_area();
+    sh_printf("            area re-sealed with fresh random words: %s\n", stack_check_status_name(reseal));
+    (void)safety_cycle();
+}
+
+/* ---- Scenario 3: unbounded recursion on the flipped stack -------------- */
+
+static uint32_t recurse_without_bound(uint32_t depth)
+{
+    volatile uint32_t frame[8];
+    frame[0] = depth;
+    overflow_depth = depth;
+    if (stop_recursion) {
+        return depth;
+    }
+    const uint32_t deeper = recurse_without_bound(depth + 1u);
+    frame[7] = deeper;
+    return frame[0] + frame[7];
+}
+
+static void scenario_overflow(void)
+{
+    sh_printf("[scenario 3] unbounded recursion from %d bytes free; the stack's bottom is the SRAM origin "
+              "0x%08x\n",
+              (int)stack_check_get_free(), (unsigned)(uintptr_t)__main_stack_base__);
+    overflow_started = true;
+    (void)recurse_without_bound(1u);
+    /* Not reached: the overflow faults. */
+    overflow_started = false;
+    verdict(3u, false, "the recursion returned without a fault");
+}
+
+/* The HardFault handler has already moved to its own stack. */
+void cm_fault_hook(const cm_fault_t *fault)
+{
+    cm_fault_print(fault);
+    if (!overflow_started) {
+        sh_printf("demo: unexpected HardFault outside scenario 3\n");
+        sh_exit(SH_EXIT_UNHANDLED_FAULT);
+    }
+    const uint32_t origin = (uint32_t)(uintptr_t)__main_stack_base__;
+    const bool busfault = (fault->hfsr & HFSR_FORCED) != 0u &&
+                          (fault->cfsr & (CFSR_PRECISERR | CFSR_STKERR)) != 0u;
+    const bool below_origin = (fault->cfsr & CFSR_BFARVALID) != 0u && fault->bfar < origin;
+    const bool intact = canaries_intact();
+    sh_printf("[scenario 3] recursion depth %u; BusFault%s%s at 0x%08x, %u bytes below the SRAM origin, "
+              "escalated to HardFault; MSP was 0x%08x\n",
+              (unsigned)overflow_depth, (fault->cfsr & CFSR_PRECISERR) != 0u ? " (precise)" : "",
+              (fault->cfsr & CFSR_STKERR) != 0u ? " on exception stacking" : "", (unsigned)fault->bfar,
+              (unsigned)(origin - fault->bfar), (unsigned)fault->msp);
+    sh_printf("[scenario 3] .data canaries (%u words) and .bss canaries (%u words): %s\n", (unsigned)CANARY_WORDS,
+              (unsigned)CANARY_WORDS, intact ? "intact" : "OVERWRITTEN");
+    verdict(3u, busfault && below_origin && intact,
+            "overflow raised a HardFault at the bottom of RAM; no data was overwritten");
+    sh_printf("demo: %u of %u scenarios caught\n", (unsigned)caught, (unsigned)SCENARIOS);
+    sh_exit(caught == SCENARIOS ? SH_EXIT_PASS : SH_EXIT_FAIL);
+}
+
+int main(void)
+{
+    for (uint32_t i = 0u; i < CANARY_WORDS; i++) {
+        bss_canary[i] = BSS_CANARY;
+    }
+    const uint32_t area_bytes = (uint32_t)(__stack_corruption_area_end__ - __stack_corruption_area_start__);
+    sh_printf("SafetyMonitor demo on %s, %s\n", BOARD_NAME, BOARD_MCU);
+    sh_printf("RCC ready bits, CRC unit and RNG: emulated by the board's firmware (QEMU lacks them)\n");
+    sh_printf("flipped layout: main stack 0x%08x-0x%08x (%u bytes, bottom at the SRAM origin)\n",
+              (unsigned)(uintptr_t)__main_stack_base__, (unsigned)(uintptr_t)__main_stack_end__,
+              (unsigned)(__main_stack_end__ - __main_stack_base__));
+    sh_printf("                corruption area 0x%08x-0x%08x (%u bytes), .data/.bss 0x%08x-0x%08x, "
+              "heap 0x%08x-0x%08x\n",
+              (unsigned)(uintptr_t)__stack_corruption_area_start__, (unsigned)(uintptr_t)__stack_corruption_area_end__,
+              (unsigned)area_bytes, (unsigned)(uintptr_t)__data_start__, (unsigned)(uintptr_t)__bss_end__,
+              (unsigned)(uintptr_t)__heap_base__, (unsigned)(uintptr_t)__heap_end__);
+
+    const int init = stack_check_init_corruption_detect_area();
+    if (init != STACK_CHECK_OK) {
+        sh_printf("demo: stack_check_init_corruption_detect_area() failed: %s\n", stack_check_status_name(init));
+        return SH_EXIT_FAIL;
+    }
+    const volatile uint32_t *area_words = (const volatile uint32_t *)(uintptr_t)__stack_corruption_area_start__;
+    sh_printf("area sealed: %u random words + CRC 0x%08x in its last word\n\n", (unsigned)(area_bytes / 4u - 1u),
+              (unsigned)area_words[area_bytes / 4u - 1u]);
+
+    for (uint32_t i = 0u; i < 3u; i++) {
+        (void)safety_cycle();
+    }
+    sh_printf("\n");
+    scenario_low_stack();
+    scenario_stray_write();
+    scenario_overflow();
+    return SH_EXIT_FAIL;
+}

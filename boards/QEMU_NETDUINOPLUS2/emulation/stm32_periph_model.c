@@ -1,0 +1,421 @@
+/**
+ * @file stm32_periph_model.c
+ * @brief EMULATION ONLY. Register models of the STM32F4 RCC ready bits, CRC
+ *        unit and RNG (see stm32_periph_model.h). Plain C, no hardware access:
+ *        it runs in host unit tests and behind the QEMU board's MPU trap.
+ */
+#include "stm32_periph_model.h"
+
+#include "board.h"
+#include "stm32_regs.h"
+
+#include <stddef.h>
+#include <string.h>
+
+/* Window sizes: each block's register space (RM0090 §2.3 Table 1). */
+#define RCC_WINDOW_BYTES 0x400u
+#define FLASH_BASE_ADDR (BOARD_RCC_BASE + FLASH_ACR_OFFSET_FROM_RCC)
+#define FLASH_WINDOW_BYTES 0x400u
+#define CRC_WINDOW_BYTES 0x400u
+#define RNG_WINDOW_BYTES 0x400u
+
+/* RNG timing in RNG_SR reads: DRDY rises on the 3rd read after RNGEN rises
+ * (46 RNG clocks on silicon) and on the 2nd read after each RNG_DR read (40
+ * clocks), so a driver that does not poll sees DRDY low. */
+#define RNG_READS_AFTER_ENABLE 3u
+#define RNG_READS_PER_WORD 2u
+
+/* Reset values, RM0090 §7.3.1 (RCC_CR: HSION, HSIRDY, HSITRIM 0x10),
+ * §7.3.2 (RCC_PLLCFGR), §7.3.10 (RCC_AHB1ENR: CCMDATARAMEN). */
+#define RCC_CR_RESET 0x00000083u
+#define RCC_PLLCFGR_RESET 0x24003010u
+#define RCC_AHB1ENR_RESET 0x00100000u
+#define RCC_CR_PLLI2SON (1u << 26)
+#define RCC_CR_PLLI2SRDY (1u << 27)
+#define RCC_CR_READY_BITS (RCC_CR_HSIRDY | RCC_CR_HSERDY | RCC_CR_PLLRDY | RCC_CR_PLLI2SRDY)
+
+#define CRC_POLYNOMIAL 0x04C11DB7u
+
+typedef enum { REPEAT_IDLE, REPEAT_ARMED, REPEAT_NEXT } repeat_state_t;
+
+static uint32_t rcc_regs[RCC_WINDOW_BYTES / 4u];
+static uint32_t flash_regs[FLASH_WINDOW_BYTES / 4u];
+
+static struct {
+    uint32_t dr;
+    uint32_t idr;
+    bool fed;
+    stm32_model_crc_fault_t fault;
+} crc;
+
+static struct {
+    uint32_t cr;
+    uint32_t flags; /* SECS, SEIS, CECS, CEIS */
+    bool drdy;
+    uint32_t dr;
+    uint32_t countdown;
+    uint32_t xorshift;
+    uint32_t last_word;
+    repeat_state_t repeat;
+    stm32_model_rng_fault_t fault;
+} rng;
+
+static stm32_model_stats_t stats;
+
+void stm32_periph_model_reset(uint32_t seed)
+{
+    memset(rcc_regs, 0, sizeof rcc_regs);
+    memset(flash_regs, 0, sizeof flash_regs);
+    rcc_regs[RCC_CR_OFFSET / 4u] = RCC_CR_RESET;
+    rcc_regs[RCC_PLLCFGR_OFFSET / 4u] = RCC_PLLCFGR_RESET;
+    rcc_regs[RCC_AHB1ENR_OFFSET / 4u] = RCC_AHB1ENR_RESET;
+    memset(&crc, 0, sizeof crc);
+    crc.dr = CRC_INITIAL_VALUE;
+    memset(&rng, 0, sizeof rng);
+    rng.xorshift = seed != 0u ? seed : 0x2545F491u;
+    memset(&stats, 0, sizeof stats);
+}
+
+void stm32_periph_model_inject_rng(stm32_model_rng_fault_t fault)
+{
+    rng.fault = fault;
+    rng.repeat = fault == STM32_MODEL_RNG_REPEAT_ONCE ? REPEAT_ARMED : REPEAT_IDLE;
+}
+
+void stm32_periph_model_inject_crc(stm32_model_crc_fault_t fault)
+{
+    crc.fault = fault;
+}
+
+const stm32_model_stats_t *stm32_periph_model_stats(void)
+{
+    return &stats;
+}
+
+static bool in_window(uint32_t address, uint32_t base, uint32_t bytes)
+{
+    return address >= base && address - base < bytes;
+}
+
+bool stm32_periph_model_claims(uint32_t address)
+{
+    return in_window(address, BOARD_RCC_BASE, RCC_WINDOW_BYTES) ||
+           in_window(address, FLASH_BASE_ADDR, FLASH_WINDOW_BYTES) ||
+           in_window(address, BOARD_CRC_BASE, CRC_WINDOW_BYTES) ||
+           in_window(address, BOARD_RNG_BASE, RNG_WINDOW_BYTES);
+}
+
+/* ---- RCC ---------------------------------------------------------------- */
+
+static uint32_t rcc_reg(uint32_t offset)
+{
+    return rcc_regs[offset / 4u];
+}
+
+static bool pll_running(void)
+{
+    return (rcc_reg(RCC_CR_OFFSET) & RCC_CR_PLLRDY) != 0u;
+}
+
+/* The ready bits follow the enables at once: the oscillators and PLLs of the
+ * model lock immediately. The PLL locks only if its source is ready. */
+static void rcc_update_ready_bits(void)
+{
+    uint32_t cr = rcc_regs[RCC_CR_OFFSET / 4u] & ~RCC_CR_READY_BITS;
+    if ((cr & RCC_CR_HSION) != 0u) {
+        cr |= RCC_CR_HSIRDY;
+    }
+    if ((cr & RCC_CR_HSEON) != 0u) {
+        cr |= RCC_CR_HSERDY;
+    }
+    const bool pll_from_hse = (rcc_reg(RCC_PLLCFGR_OFFSET) & RCC_PLLCFGR_PLLSRC_HSE) != 0u;
+    const bool pll_source_ready = (cr & (pll_from_hse ? RCC_CR_HSERDY : RCC_CR_HSIRDY)) != 0u;
+    if ((cr & RCC_CR_PLLON) != 0u && pll_source_ready) {
+        cr |= RCC_CR_PLLRDY;
+    }
+    if ((cr & RCC_CR_PLLI2SON) != 0u) {
+        cr |= RCC_CR_PLLI2SRDY;
+    }
+    rcc_regs[RCC_CR_OFFSET / 4u] = cr;
+}
+
+/* RCC_CFGR.SWS follows SW when the selected clock is ready (§7.3.3). */
+static void rcc_update_switch_status(void)
+{
+    static const uint32_t ready_bit[4] = {RCC_CR_HSIRDY, RCC_CR_HSERDY, RCC_CR_PLLRDY, 0u};
+    uint32_t cfgr = rcc_regs[RCC_CFGR_OFFSET / 4u];
+    const uint32_t sw = cfgr & RCC_CFGR_SW_MASK;
+    if (ready_bit[sw] != 0u && (rcc_reg(RCC_CR_OFFSET) & ready_bit[sw]) != 0u) {
+        cfgr = (cfgr & ~(RCC_CFGR_SW_MASK << RCC_CFGR_SWS_SHIFT)) | (sw << RCC_CFGR_SWS_SHIFT);
+    }
+    rcc_regs[RCC_CFGR_OFFSET / 4u] = cfgr;
+}
+
+static void rcc_write(uint32_t offset, uint32_t value)
+{
+    if (offset == RCC_CR_OFFSET) {
+        rcc_regs[offset / 4u] = value & ~RCC_CR_READY_BITS;
+        rcc_update_ready_bits();
+        rcc_update_switch_status();
+    } else if (offset == RCC_CFGR_OFFSET) {
+        const uint32_t sws_mask = RCC_CFGR_SW_MASK << RCC_CFGR_SWS_SHIFT;
+        rcc_regs[offset / 4u] = (value & ~sws_mask) | (rcc_reg(offset) & sws_mask);
+        rcc_update_switch_status();
+    } else {
+        rcc_regs[offset / 4u] = value;
+        if (offset == RCC_PLLCFGR_OFFSET) {
+            rcc_update_ready_bits();
+        }
+    }
+}
+
+/* ---- CRC ---------------------------------------------------------------- */
+
+static bool crc_clocked(void)
+{
+    return (rcc_reg(RCC_AHB1ENR_OFFSET) & RCC_AHB1ENR_CRCEN) != 0u;
+}
+
+/* MSB-first CRC-32 step over the low @p bits bits of @p data (RM0090 §4.2:
+ * polynomial 0x04C11DB7, no reflection). */
+static uint32_t crc_feed(uint32_t value, uint32_t data, uint32_t bits)
+{
+    value ^= data << (32u - bits);
+    for (uint32_t i = 0u; i < bits; i++) {
+        value = (value & 0x80000000u) != 0u ? (value << 1) ^ CRC_POLYNOMIAL : value << 1;
+    }
+    return value;
+}
+
+static uint32_t crc_read(uint32_t offset)
+{
+    switch (offset) {
+    case CRC_DR_OFFSET:
+        if (crc.fault == STM32_MODEL_CRC_STUCK_ZERO) {
+            return 0u;
+        }
+        if (crc.fault == STM32_MODEL_CRC_WRONG_RESULT && crc.fed) {
+            return crc.dr ^ 1u;
+        }
+        return crc.dr;
+    case CRC_IDR_OFFSET:
+        return crc.idr;
+    case CRC_CR_OFFSET:
+        return 0u; /* RESET reads 0 */
+    default:
+        stats.unmodelled_accesses++;
+        return 0u;
+    }
+}
+
+static void crc_write(uint32_t offset, uint32_t value, uint32_t size)
+{
+    switch (offset) {
+    case CRC_DR_OFFSET:
+        /* A 32-bit write feeds a word (F4 and F7); 16- and 8-bit writes feed
+         * that many bits, as the F7's unit does. */
+        crc.dr = crc_feed(crc.dr, value, size * 8u);
+        crc.fed = true;
+        if (size == 4u) {
+            stats.crc_words++;
+        }
+        break;
+    case CRC_IDR_OFFSET:
+        crc.idr = value & 0xFFu;
+        break;
+    case CRC_CR_OFFSET:
+        if ((value & CRC_CR_RESET) != 0u) {
+            stats.crc_resets++;
+            if (crc.fault != STM32_MODEL_CRC_RESET_IGNORED) {
+                crc.dr = CRC_INITIAL_VALUE;
+                crc.fed = false;
+            }
+        }
+        break;
+    default:
+        stats.unmodelled_accesses++;
+        break;
+    }
+}
+
+/* ---- RNG ---------------------------------------------------------------- */
+
+static bool rng_clocked(void)
+{
+    return (rcc_reg(RCC_AHB2ENR_OFFSET) & RCC_AHB2ENR_RNGEN) != 0u;
+}
+
+static uint32_t rng_next_word(void)
+{
+    uint32_t x = rng.xorshift;
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    rng.xorshift = x;
+    if (rng.repeat == REPEAT_ARMED) {
+        rng.repeat = REPEAT_NEXT;
+    } else if (rng.repeat == REPEAT_NEXT) {
+        rng.repeat = REPEAT_IDLE;
+        x = rng.last_word;
+    }
+    rng.last_word = x;
+    return x;
+}
+
+/* One RNG_SR read: time advances by one step of the RNG. */
+static uint32_t rng_read_status(void)
+{
+    stats.rng_sr_reads++;
+    if ((rng.cr & RNG_CR_RNGEN) != 0u) {
+        /* PLL48CLK comes from the main PLL: without it, or with the fault,
+         * the clock check fails (RNG_SR.CECS, RM0090 §24.4.2). */
+        const bool clock_ok = pll_running() && rng.fault != STM32_MODEL_RNG_CLOCK_ERROR;
+        if (!clock_ok) {
+            rng.flags |= RNG_SR_CECS | RNG_SR_CEIS;
+        } else {
+            rng.flags &= ~RNG_SR_CECS;
+        }
+        const bool producing = clock_ok && (rng.flags & RNG_SR_SECS) == 0u && !rng.drdy &&
+                               rng.fault != STM32_MODEL_RNG_DRDY_STUCK;
+        if (producing && rng.countdown > 0u && --rng.countdown == 0u) {
+            if (rng.fault == STM32_MODEL_RNG_SEED_ERROR_ONCE ||
+                rng.fault == STM32_MODEL_RNG_SEED_ERROR_STUCK) {
+                rng.flags |= RNG_SR_SECS | RNG_SR_SEIS;
+                if (rng.fault == STM32_MODEL_RNG_SEED_ERROR_ONCE) {
+                    rng.fault = STM32_MODEL_RNG_HEALTHY;
+                }
+            } else {
+                rng.dr = rng_next_word();
+                rng.drdy = true;
+            }
+        }
+    }
+    return rng.flags | (rng.drdy ? RNG_SR_DRDY : 0u);
+}
+
+/* RNG_DR: the word if DRDY is set, else the stale previous value. */
+static uint32_t rng_read_data(void)
+{
+    stats.rng_dr_reads++;
+    const uint32_t value = rng.dr;
+    if (rng.drdy) {
+        rng.drdy = false;
+        rng.countdown = RNG_READS_PER_WORD;
+    }
+    return value;
+}
+
+static uint32_t rng_read(uint32_t offset)
+{
+    switch (offset) {
+    case RNG_CR_OFFSET:
+        return rng.cr;
+    case RNG_SR_OFFSET:
+        return rng_read_status();
+    case RNG_DR_OFFSET:
+        return rng_read_data();
+    default:
+        stats.unmodelled_accesses++;
+        return 0u;
+    }
+}
+
+static void rng_write(uint32_t offset, uint32_t value)
+{
+    switch (offset) {
+    case RNG_CR_OFFSET: {
+        const uint32_t before = rng.cr;
+        rng.cr = value & (RNG_CR_RNGEN | RNG_CR_IE);
+        if ((before & RNG_CR_RNGEN) == 0u && (rng.cr & RNG_CR_RNGEN) != 0u) {
+            stats.rng_enables++;
+            rng.drdy = false;
+            rng.countdown = RNG_READS_AFTER_ENABLE;
+            /* RM0090 §24.3.2: SEIS cleared, then RNGEN cleared and set. */
+            if ((rng.flags & RNG_SR_SECS) != 0u && (rng.flags & RNG_SR_SEIS) == 0u) {
+                rng.flags &= ~RNG_SR_SECS;
+                stats.rng_recoveries++;
+            }
+        }
+        break;
+    }
+    case RNG_SR_OFFSET: {
+        /* SEIS and CEIS are rc_w0: a 0 clears, a 1 leaves the bit alone. */
+        const uint32_t cleared = rng.flags & ~value & (RNG_SR_SEIS | RNG_SR_CEIS);
+        stats.rng_seis_clears += (cleared & RNG_SR_SEIS) != 0u ? 1u : 0u;
+        stats.rng_ceis_clears += (cleared & RNG_SR_CEIS) != 0u ? 1u : 0u;
+        rng.flags &= ~cleared;
+        break;
+    }
+    default:
+        stats.unmodelled_accesses++;
+        break;
+    }
+}
+
+/* ---- Bus ---------------------------------------------------------------- */
+
+uint32_t stm32_periph_model_read(uint32_t address, uint32_t size)
+{
+    const uint32_t aligned = address & ~3u;
+    uint32_t word = 0u;
+    if (in_window(aligned, BOARD_RCC_BASE, RCC_WINDOW_BYTES)) {
+        word = rcc_reg(aligned - BOARD_RCC_BASE);
+    } else if (in_window(aligned, FLASH_BASE_ADDR, FLASH_WINDOW_BYTES)) {
+        word = flash_regs[(aligned - FLASH_BASE_ADDR) / 4u];
+    } else if (in_window(aligned, BOARD_CRC_BASE, CRC_WINDOW_BYTES)) {
+        if (!crc_clocked()) {
+            stats.unclocked_accesses++;
+            return 0u;
+        }
+        word = crc_read(aligned - BOARD_CRC_BASE);
+    } else if (in_window(aligned, BOARD_RNG_BASE, RNG_WINDOW_BYTES)) {
+        if (!rng_clocked()) {
+            stats.unclocked_accesses++;
+            return 0u;
+        }
+        word = rng_read(aligned - BOARD_RNG_BASE);
+    } else {
+        stats.unmodelled_accesses++;
+        return 0u;
+    }
+    const uint32_t shift = (address & 3u) * 8u;
+    const uint32_t mask = size >= 4u ? 0xFFFFFFFFu : (1u << (size * 8u)) - 1u;
+    return (word >> shift) & mask;
+}
+
+/* Merges a narrow write into the current word of a plain storage register. */
+static uint32_t merge(uint32_t current, uint32_t address, uint32_t value, uint32_t size)
+{
+    if (size >= 4u) {
+        return value;
+    }
+    const uint32_t shift = (address & 3u) * 8u;
+    const uint32_t mask = ((1u << (size * 8u)) - 1u) << shift;
+    return (current & ~mask) | ((value << shift) & mask);
+}
+
+void stm32_periph_model_write(uint32_t address, uint32_t value, uint32_t size)
+{
+    const uint32_t aligned = address & ~3u;
+    if (in_window(aligned, BOARD_RCC_BASE, RCC_WINDOW_BYTES)) {
+        const uint32_t offset = aligned - BOARD_RCC_BASE;
+        rcc_write(offset, merge(rcc_reg(offset), address, value, size));
+    } else if (in_window(aligned, FLASH_BASE_ADDR, FLASH_WINDOW_BYTES)) {
+        uint32_t *reg = &flash_regs[(aligned - FLASH_BASE_ADDR) / 4u];
+        *reg = merge(*reg, address, value, size);
+    } else if (in_window(aligned, BOARD_CRC_BASE, CRC_WINDOW_BYTES)) {
+        if (!crc_clocked()) {
+            stats.unclocked_accesses++;
+            return;
+        }
+        crc_write(aligned - BOARD_CRC_BASE, value, size);
+    } else if (in_window(aligned, BOARD_RNG_BASE, RNG_WINDOW_BYTES)) {
+        if (!rng_clocked()) {
+            stats.unclocked_accesses++;
+            return;
+        }
+        rng_write(aligned - BOARD_RNG_BASE, value);
+    } else {
+        stats.unmodelled_accesses++;
+    }
+}

@@ -1,0 +1,107 @@
+/**
+ * @file stm32_periph_model.h
+ * @brief EMULATION ONLY. Register models of the STM32F4 RCC ready bits, CRC
+ *        unit and RNG, the three blocks that QEMU 7.2's netduinoplus2 leaves
+ *        unimplemented (../shared/notes/qemu.md).
+ *
+ * Never part of production firmware. Two users:
+ * - the QEMU_NETDUINOPLUS2 firmware, where stm32_trap.c catches the drivers'
+ *   accesses with MPU no-access windows and calls these models;
+ * - the host unit tests, where the drivers' register accesses call them
+ *   directly (native-interop/ports/host/host_mmio.c).
+ * So a driver runs unchanged against one behaviour in both places.
+ *
+ * Behaviour modelled, from RM0090:
+ * - RCC (§7.3): CR with HSEON/HSERDY, PLLON/PLLRDY, HSION/HSIRDY; CFGR SW to
+ *   SWS; AHB1ENR and AHB2ENR gate the CRC and RNG models (unclocked: reads 0,
+ *   writes ignored); other RCC and FLASH_ACR words are plain storage.
+ * - CRC (§4): CRC_DR fed with 32-bit words (and, as on the F7, 16- and 8-bit
+ *   writes), CRC_CR.RESET to 0xFFFFFFFF, CRC_IDR 8-bit scratch.
+ * - RNG (§24): RNG_CR.RNGEN, RNG_SR with DRDY rising a few RNG_SR reads after
+ *   enable or after each RNG_DR read, SECS/SEIS and CECS/CEIS with rc_w0
+ *   clearing, the §24.3.2 seed-error recovery (SEIS cleared, then RNGEN
+ *   cleared and set); a clock error whenever the PLL (source of PLL48CLK) is
+ *   off. Words come from a seeded xorshift32.
+ * - Injectable faults (stm32_periph_model_inject_rng/_crc) for the paths
+ *   hardware rarely shows.
+ */
+#ifndef SAFETYMONITOR_STM32_PERIPH_MODEL_H
+#define SAFETYMONITOR_STM32_PERIPH_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** RNG faults the model can inject. */
+typedef enum {
+    STM32_MODEL_RNG_HEALTHY = 0,
+    /** RNG_SR.DRDY never rises (as with the unimplemented RNG of QEMU). */
+    STM32_MODEL_RNG_DRDY_STUCK,
+    /** The next word raises SECS/SEIS; the §24.3.2 recovery ends it. */
+    STM32_MODEL_RNG_SEED_ERROR_ONCE,
+    /** Every word raises SECS/SEIS, also after each recovery. */
+    STM32_MODEL_RNG_SEED_ERROR_STUCK,
+    /** CECS/CEIS stay set: RNG clock too slow. */
+    STM32_MODEL_RNG_CLOCK_ERROR,
+    /** The word after next equals the next one (continuous-test failure). */
+    STM32_MODEL_RNG_REPEAT_ONCE
+} stm32_model_rng_fault_t;
+
+/** CRC unit faults the model can inject. */
+typedef enum {
+    STM32_MODEL_CRC_HEALTHY = 0,
+    /** CRC_DR reads 0 (the unimplemented unit of QEMU). */
+    STM32_MODEL_CRC_STUCK_ZERO,
+    /** CRC_CR.RESET is ignored. */
+    STM32_MODEL_CRC_RESET_IGNORED,
+    /** Once data was fed, CRC_DR reads with bit 0 inverted. */
+    STM32_MODEL_CRC_WRONG_RESULT
+} stm32_model_crc_fault_t;
+
+/** Access counters, for tests that check how a driver used the registers. */
+typedef struct {
+    uint32_t rng_sr_reads;      /**< reads of RNG_SR */
+    uint32_t rng_dr_reads;      /**< reads of RNG_DR */
+    uint32_t rng_enables;       /**< rising edges of RNG_CR.RNGEN */
+    uint32_t rng_seis_clears;   /**< writes that cleared RNG_SR.SEIS */
+    uint32_t rng_ceis_clears;   /**< writes that cleared RNG_SR.CEIS */
+    uint32_t rng_recoveries;    /**< seed errors ended by the §24.3.2 sequence */
+    uint32_t crc_words;         /**< 32-bit writes to CRC_DR */
+    uint32_t crc_resets;        /**< CRC_CR.RESET writes */
+    uint32_t unclocked_accesses;/**< accesses to CRC or RNG with its clock off */
+    uint32_t unmodelled_accesses; /**< accesses inside a window but to no modelled register */
+} stm32_model_stats_t;
+
+/** Resets every modelled register to its reset value, clears the faults and
+ *  the counters, and seeds the RNG words with @p seed (0 is replaced by a
+ *  fixed non-zero value). */
+void stm32_periph_model_reset(uint32_t seed);
+
+/** Injects an RNG fault from now on (::STM32_MODEL_RNG_HEALTHY ends it). */
+void stm32_periph_model_inject_rng(stm32_model_rng_fault_t fault);
+
+/** Injects a CRC fault from now on (::STM32_MODEL_CRC_HEALTHY ends it). */
+void stm32_periph_model_inject_crc(stm32_model_crc_fault_t fault);
+
+/** Counters since the last reset. */
+const stm32_model_stats_t *stm32_periph_model_stats(void);
+
+/** True when @p address lies in a block the model owns (RCC with FLASH_ACR,
+ *  CRC, RNG). */
+bool stm32_periph_model_claims(uint32_t address);
+
+/** Reads @p size (1, 2 or 4) bytes at @p address, little-endian lanes as the
+ *  AHB gives them. */
+uint32_t stm32_periph_model_read(uint32_t address, uint32_t size);
+
+/** Writes the low @p size (1, 2 or 4) bytes of @p value at @p address. */
+void stm32_periph_model_write(uint32_t address, uint32_t value, uint32_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SAFETYMONITOR_STM32_PERIPH_MODEL_H */

@@ -1,0 +1,196 @@
+/**
+ * @file stm32_trap.c
+ * @brief ONLY. MPU windows over the blocks QEMU lacks and the
+ *        MemManage handler that emulates each access (see stm32_trap.h).
+ */
+#include "stm32_trap.h"
+
+#include "board.h"
+#include "cortex_m_regs.h"
+#include "semihosting.h"
+#include "startup.h"
+#include "stm32_periph_model.h"
+#include "thumb_ldst.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define TRAP_STACK_BYTES 1024
+#define TRAP_STRINGIFY2(x) #x
+#define TRAP_STRINGIFY(x) TRAP_STRINGIFY2(x)
+
+/* Window 0 (4 KiB) covers CRC at 0x40023000, RCC at 0x40023800 and the flash
+ * interface at 0x40023C00; window 1 (1 KiB) covers the RNG. MPU regions must
+ * be aligned to their size (ARMv7-M ARM B3.5.7). */
+#define WINDOW0_BASE (BOARD_CRC_BASE & ~0xFFFu)
+#define WINDOW0_LOG2 12u
+#define WINDOW1_BASE (BOARD_RNG_BASE & ~0x3FFu)
+#define WINDOW1_LOG2 10u
+_Static_assert((BOARD_RCC_BASE & ~0xFFFu) == WINDOW0_BASE, "RCC must share the CRC's 4 KiB MPU window");
+
+#define FRAME_R0 0
+#define FRAME_R12 4
+#define FRAME_LR 5
+#define FRAME_PC 6
+#define FRAME_XPSR 7
+
+__attribute__((aligned(8))) uint8_t stm32_trap_stack[TRAP_STACK_BYTES];
+static uint32_t trap_count;
+
+__attribute__((used)) void stm32_trap_emulate(uint32_t *frame, uint32_t *saved_r4_r11, uint32_t exc_return);
+
+/* MemManage: the frame is on MSP or PSP (EXC_RETURN bit 2). The C part runs
+ * on stm32_trap_stack so that the interrupted stack carries only the
+ * hardware frame; r4-r11 are saved there so the emulation can write them. */
+__attribute__((naked)) void MemManage_Handler(void)
+{
+    __asm__ __volatile__(
+        "tst lr, #4\n\t"
+        "ite eq\n\t"
+        "mrseq r0, msp\n\t"
+        "mrsne r0, psp\n\t"
+        "mov r2, sp\n\t"
+        "movw r3, #:lower16:(stm32_trap_stack + " TRAP_STRINGIFY(TRAP_STACK_BYTES) ")\n\t"
+        "movt r3, #:upper16:(stm32_trap_stack + " TRAP_STRINGIFY(TRAP_STACK_BYTES) ")\n\t"
+        "mov sp, r3\n\t"
+        "push {r2, lr}\n\t"
+        "push {r4-r11}\n\t"
+        "mov r1, sp\n\t"
+        "mov r2, lr\n\t"
+        "bl stm32_trap_emulate\n\t"
+        "pop {r4-r11}\n\t"
+        "pop {r2, lr}\n\t"
+        "mov sp, r2\n\t"
+        "bx lr\n\t");
+}
+
+static void trap_fatal(const char *what, uint32_t pc, uint32_t detail)
+{
+    sh_printf("ERROR (QEMU_NETDUINOPLUS2 peripheral models): %s at PC 0x%08x (0x%08x)\n", what,
+              (unsigned)pc, (unsigned)detail);
+    sh_exit(SH_EXIT_EMULATION_ERROR);
+}
+
+static uint32_t *register_slot(uint32_t *frame, uint32_t *saved_r4_r11, uint32_t reg)
+{
+    if (reg <= 3u) {
+        return &frame[FRAME_R0 + reg];
+    }
+    if (reg <= 11u) {
+        return &saved_r4_r11[reg - 4u];
+    }
+    if (reg == 12u) {
+        return &frame[FRAME_R12];
+    }
+    if (reg == 14u) {
+        return &frame[FRAME_LR];
+    }
+    return NULL; /* SP, PC */
+}
+
+/* SP of the interrupted code: above the frame (8 words, 26 with the FP
+ * extension) and the alignment word, if one was inserted (B1.5.7). */
+static uint32_t interrupted_sp(const uint32_t *frame, uint32_t exc_return)
+{
+    uint32_t sp = (uint32_t)(uintptr_t)frame + ((exc_return & EXC_RETURN_NO_FP) != 0u ? 32u : 104u);
+    if ((frame[FRAME_XPSR] & XPSR_STACK_ALIGNED) != 0u) {
+        sp += 4u;
+    }
+    return sp;
+}
+
+/* ITAdvance() (ARMv7-M ARM A7.3): the trapped instruction counts as executed. */
+static uint32_t advance_itstate(uint32_t xpsr)
+{
+    uint32_t it = ((xpsr >> 25) & 0x3u) | (((xpsr >> 10) & 0x3Fu) << 2);
+    if (it != 0u) {
+        it = (it & 0x7u) == 0u ? 0u : (it & 0xE0u) | ((it << 1) & 0x1Fu);
+    }
+    xpsr &= ~((0x3u << 25) | (0x3Fu << 10));
+    return xpsr | ((it & 0x3u) << 25) | ((it >> 2) << 10);
+}
+
+static uint32_t sign_extend(uint32_t value, uint32_t size)
+{
+    const uint32_t sign_bit = 1u << (size * 8u - 1u);
+    return (value ^ sign_bit) - sign_bit;
+}
+
+void stm32_trap_emulate(uint32_t *frame, uint32_t *saved_r4_r11, uint32_t exc_return)
+{
+    const uint32_t cfsr = CM_REG(SCB_CFSR);
+    const uint32_t pc = frame[FRAME_PC];
+    if ((cfsr & SCB_CFSR_DACCVIOL) == 0u) {
+        trap_fatal("MemManage fault that is not a data access", pc, cfsr);
+    }
+    const uint16_t *code = (const uint16_t *)(uintptr_t)pc;
+    const uint16_t hw1 = code[0];
+    const uint16_t hw2 = thumb_is_32bit(hw1) ? code[1] : 0u;
+    thumb_ldst_t op;
+    if (!thumb_decode_ldst(hw1, hw2, &op)) {
+        trap_fatal("unsupported instruction touching an emulated peripheral", pc,
+                   ((uint32_t)hw1 << 16) | hw2);
+    }
+
+    uint32_t *rn_slot = register_slot(frame, saved_r4_r11, op.rn);
+    const uint32_t base = rn_slot != NULL ? *rn_slot : interrupted_sp(frame, exc_return);
+    uint32_t offset = op.imm;
+    if (op.register_offset) {
+        const uint32_t *rm_slot = register_slot(frame, saved_r4_r11, op.rm);
+        offset = *rm_slot << op.shift; /* decoder rejects SP and PC as rm */
+    }
+    const uint32_t offset_address = op.add ? base + offset : base - offset;
+    const uint32_t address = op.index ? offset_address : base;
+
+    if (!stm32_periph_model_claims(address)) {
+        trap_fatal("MPU violation outside the emulated peripherals", pc, address);
+    }
+    if ((cfsr & SCB_CFSR_MMARVALID) != 0u && CM_REG(SCB_MMFAR) != address) {
+        trap_fatal("decoded address differs from MMFAR", pc, CM_REG(SCB_MMFAR));
+    }
+
+    uint32_t *rt_slot = register_slot(frame, saved_r4_r11, op.rt);
+    if (op.load) {
+        uint32_t value = stm32_periph_model_read(address, op.size);
+        if (op.sign_extend) {
+            value = sign_extend(value, op.size);
+        }
+        *rt_slot = value; /* decoder rejects SP and PC as rt */
+    } else {
+        stm32_periph_model_write(address, *rt_slot, op.size);
+    }
+    if (op.writeback) {
+        if (rn_slot == NULL) {
+            trap_fatal("write-back to SP on an emulated peripheral", pc, address);
+        }
+        *rn_slot = offset_address;
+    }
+
+    frame[FRAME_PC] = pc + op.length;
+    frame[FRAME_XPSR] = advance_itstate(frame[FRAME_XPSR]);
+    CM_REG(SCB_CFSR) = cfsr & SCB_CFSR_MMFSR_MASK; /* write-one-to-clear */
+    trap_count++;
+}
+
+static void mpu_no_access_window(uint32_t region, uint32_t base, uint32_t log2_bytes)
+{
+    CM_REG(MPU_RNR) = region;
+    CM_REG(MPU_RBAR) = base;
+    CM_REG(MPU_RASR) = MPU_RASR_XN | MPU_RASR_AP_NO_ACCESS | MPU_RASR_SIZE(log2_bytes) | MPU_RASR_ENABLE;
+}
+
+void stm32_trap_install(void)
+{
+    stm32_periph_model_reset(0x5AFE5EEDu);
+    trap_count = 0u;
+    mpu_no_access_window(0u, WINDOW0_BASE, WINDOW0_LOG2);
+    mpu_no_access_window(1u, WINDOW1_BASE, WINDOW1_LOG2);
+    CM_REG(MPU_CTRL) = MPU_CTRL_PRIVDEFENA | MPU_CTRL_ENABLE;
+    CM_REG(SCB_SHCSR) |= SCB_SHCSR_MEMFAULTENA;
+    cm_barrier();
+}
+
+uint32_t stm32_trap_count(void)
+{
+    return trap_count;
+}

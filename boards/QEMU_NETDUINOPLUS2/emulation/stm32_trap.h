@@ -1,0 +1,44 @@
+/**
+ * @file stm32_trap.h
+ * @brief EMULATION ONLY. Trap-and-emulate of the STM32 blocks QEMU lacks:
+ *        MPU no-access windows over RCC/FLASH_ACR/CRC and RNG, and a
+ *        MemManage handler that decodes the faulting load or store, lets
+ *        stm32_periph_model.c answer it, and steps past the instruction.
+ *
+ * Costs, all on this board only: MPU regions 0 and 1 and the MemManage vector
+ * are taken; every access to those blocks costs an exception (a 32-byte frame
+ * pushed on the interrupted stack, 104 bytes with an active FP context) and a
+ * few hundred instructions, run on a 1 KiB stack of its own; instruction
+ * counts include them unless the emulation's code range
+ * (`__emulation_text_start__`..`__emulation_text_end__`, where the board's
+ * linker script gathers the code of libqemu_emulation.a) is excluded.
+ *
+ * Sources: ARMv7-M ARM B3.5 (MPU: MPU_CTRL, MPU_RNR, MPU_RBAR, MPU_RASR;
+ * AP=0b000 no access; PRIVDEFENA keeps the default map elsewhere), B3.2.13
+ * (SHCSR.MEMFAULTENA), B3.2.15 and B3.2.17 (CFSR.MMFSR DACCVIOL/MMARVALID,
+ * MMFAR), B1.5.6-B1.5.8 (exception frame, EXC_RETURN), A7.3 (ITSTATE and
+ * ITAdvance()).
+ */
+#ifndef SAFETYMONITOR_STM32_TRAP_H
+#define SAFETYMONITOR_STM32_TRAP_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * Resets the models, opens the MPU windows and enables MemManage. Call first
+ * thing after reset, before any RCC, CRC or RNG access.
+ */
+void stm32_trap_install(void);
+
+/** Accesses emulated since stm32_trap_install(). */
+uint32_t stm32_trap_count(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SAFETYMONITOR_STM32_TRAP_H */

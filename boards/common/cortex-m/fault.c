@@ -1,0 +1,93 @@
+/**
+ * @file fault.c
+ * @brief Naked HardFault handler: known-good stack first, then report.
+ */
+#include "fault.h"
+
+#include "cortex_m_regs.h"
+#include "semihosting.h"
+#include "startup.h"
+
+#define CM_STRINGIFY2(x) #x
+#define CM_STRINGIFY(x) CM_STRINGIFY2(x)
+
+/* The known-good stack. Any address outside the faulting stack will do; in
+ * the flipped layout this lies in .bss, which an overflow cannot reach. */
+__attribute__((aligned(8))) uint8_t cm_fault_stack[CM_FAULT_STACK_BYTES];
+
+extern uint8_t __main_stack_base__[];
+extern uint8_t __main_stack_end__[];
+extern uint8_t __process_stack_base__[];
+extern uint8_t __process_stack_end__[];
+
+__attribute__((noreturn, used)) void cm_fault_report(uint32_t msp, uint32_t psp, uint32_t exc_return);
+
+/* Nothing may touch the faulting stack: no prologue (naked), MSP reloaded
+ * before the first call. r0-r2 carry MSP, PSP and EXC_RETURN to the report. */
+__attribute__((naked, noreturn)) void HardFault_Handler(void)
+{
+    __asm__ __volatile__(
+        "mrs r0, msp\n\t"
+        "mrs r1, psp\n\t"
+        "mov r2, lr\n\t"
+        "movw r3, #:lower16:(cm_fault_stack + " CM_STRINGIFY(CM_FAULT_STACK_BYTES) ")\n\t"
+        "movt r3, #:upper16:(cm_fault_stack + " CM_STRINGIFY(CM_FAULT_STACK_BYTES) ")\n\t"
+        "msr msp, r3\n\t"
+        "b cm_fault_report\n\t");
+}
+
+/* The frame can be read only if stacking succeeded and it lies in a stack the
+ * linker placed; reading an unmapped address here would lock the core up. */
+static bool frame_readable(uint32_t frame, uint32_t exc_return, uint32_t cfsr)
+{
+    if ((cfsr & (SCB_CFSR_STKERR | SCB_CFSR_MSTKERR)) != 0u) {
+        return false;
+    }
+    const bool on_psp = (exc_return & EXC_RETURN_SPSEL) != 0u;
+    const uint32_t base = (uint32_t)(uintptr_t)(on_psp ? __process_stack_base__ : __main_stack_base__);
+    const uint32_t end = (uint32_t)(uintptr_t)(on_psp ? __process_stack_end__ : __main_stack_end__);
+    return frame >= base && end >= 32u && frame <= end - 32u && (frame & 3u) == 0u;
+}
+
+void cm_fault_report(uint32_t msp, uint32_t psp, uint32_t exc_return)
+{
+    cm_fault_t fault = {
+        .cfsr = CM_REG(SCB_CFSR),
+        .hfsr = CM_REG(SCB_HFSR),
+        .mmfar = CM_REG(SCB_MMFAR),
+        .bfar = CM_REG(SCB_BFAR),
+        .msp = msp,
+        .psp = psp,
+        .exc_return = exc_return,
+    };
+    const uint32_t frame = (exc_return & EXC_RETURN_SPSEL) != 0u ? psp : msp;
+    fault.frame_valid = frame_readable(frame, exc_return, fault.cfsr);
+    if (fault.frame_valid) {
+        const volatile uint32_t *words = (const volatile uint32_t *)(uintptr_t)frame;
+        fault.stacked_lr = words[5];
+        fault.stacked_pc = words[6];
+        fault.stacked_xpsr = words[7];
+    }
+    cm_fault_hook(&fault);
+}
+
+void cm_fault_print(const cm_fault_t *fault)
+{
+    sh_printf("HardFault: CFSR 0x%08x HFSR 0x%08x BFAR 0x%08x MMFAR 0x%08x MSP 0x%08x PSP 0x%08x "
+              "EXC_RETURN 0x%08x\n",
+              (unsigned)fault->cfsr, (unsigned)fault->hfsr, (unsigned)fault->bfar,
+              (unsigned)fault->mmfar, (unsigned)fault->msp, (unsigned)fault->psp,
+              (unsigned)fault->exc_return);
+    if (fault->frame_valid) {
+        sh_printf("HardFault: stacked PC 0x%08x LR 0x%08x xPSR 0x%08x\n", (unsigned)fault->stacked_pc,
+                  (unsigned)fault->stacked_lr, (unsigned)fault->stacked_xpsr);
+    } else {
+        sh_printf("HardFault: no exception frame (stacking failed or outside the known stacks)\n");
+    }
+}
+
+__attribute__((weak, noreturn)) void cm_fault_hook(const cm_fault_t *fault)
+{
+    cm_fault_print(fault);
+    sh_exit(SH_EXIT_UNHANDLED_FAULT);
+}

@@ -1,0 +1,54 @@
+/**
+ * @file fault.h
+ * @brief HardFault capture for bare-metal Cortex-M firmware: a naked handler
+ *        that first moves MSP to a known-good stack (after a stack overflow the
+ *        faulting stack is unusable: with the flipped layout MSP points below
+ *        RAM), then hands the fault registers to the program.
+ *
+ * Sources: ARMv7-M ARM B3.2.15-B3.2.18 (CFSR, HFSR, MMFAR, BFAR), B1.5.6
+ * (exception entry: 8-word frame r0-r3, r12, lr, pc, xPSR), B1.5.8
+ * (EXC_RETURN).
+ */
+#ifndef SAFETYMONITOR_FAULT_H
+#define SAFETYMONITOR_FAULT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Bytes of the known-good stack the HardFault handler switches to. */
+#define CM_FAULT_STACK_BYTES 1024
+
+/** What the HardFault handler saw. */
+typedef struct {
+    uint32_t cfsr;       /**< SCB->CFSR: MMFSR, BFSR, UFSR */
+    uint32_t hfsr;       /**< SCB->HFSR (FORCED = escalated from a configurable fault) */
+    uint32_t mmfar;      /**< SCB->MMFAR (valid when CFSR.MMARVALID) */
+    uint32_t bfar;       /**< SCB->BFAR (valid when CFSR.BFARVALID) */
+    uint32_t msp;        /**< MSP at handler entry; may lie outside RAM */
+    uint32_t psp;        /**< PSP at handler entry */
+    uint32_t exc_return; /**< LR at handler entry */
+    bool frame_valid;    /**< the 8-word frame was stacked inside a known stack */
+    uint32_t stacked_pc; /**< PC of the faulting instruction (frame_valid only) */
+    uint32_t stacked_lr; /**< LR at the fault (frame_valid only) */
+    uint32_t stacked_xpsr; /**< xPSR at the fault (frame_valid only) */
+} cm_fault_t;
+
+/**
+ * Called on the known-good stack with the captured registers. The program
+ * defines it to report and end; the weak default prints the registers and
+ * exits with SH_EXIT_UNHANDLED_FAULT. Must not return.
+ */
+__attribute__((noreturn)) void cm_fault_hook(const cm_fault_t *fault);
+
+/** Prints the captured registers, one line, through semihosting. */
+void cm_fault_print(const cm_fault_t *fault);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SAFETYMONITOR_FAULT_H */

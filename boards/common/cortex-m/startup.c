@@ -1,0 +1,97 @@
+/**
+ * @file startup.c
+ * @brief Vector table and reset handler of the bare-metal firmware.
+ *
+ * The initial MSP is `__main_stack_end__`: with linker/stack_flipped.ld that
+ * is the top of a stack whose bottom is the ORIGIN of its RAM region.
+ * Sources: ARMv7-M ARM B1.5.2-B1.5.3 (vector table, reset behaviour),
+ * B3.2.20 (CPACR: FPU access).
+ */
+#include "startup.h"
+
+#include "cortex_m_regs.h"
+#include "semihosting.h"
+
+#include <stdint.h>
+
+typedef void (*vector_t)(void);
+
+extern uint32_t __data_load__[];
+extern uint32_t __data_start__[];
+extern uint32_t __data_end__[];
+extern uint32_t __bss_start__[];
+extern uint32_t __bss_end__[];
+extern uint8_t __main_stack_end__[];
+
+int main(void);
+
+#define WEAK_DEFAULT __attribute__((weak, alias("Default_Handler")))
+void NMI_Handler(void) WEAK_DEFAULT;
+void MemManage_Handler(void) WEAK_DEFAULT;
+void BusFault_Handler(void) WEAK_DEFAULT;
+void UsageFault_Handler(void) WEAK_DEFAULT;
+void SVC_Handler(void) WEAK_DEFAULT;
+void DebugMon_Handler(void) WEAK_DEFAULT;
+void PendSV_Handler(void) WEAK_DEFAULT;
+void SysTick_Handler(void) WEAK_DEFAULT;
+void TIM2_IRQHandler(void) WEAK_DEFAULT;
+
+#define IRQ(n) (16 + (n))
+#define TIM2_IRQN 28 /* RM0090 §12.2 Table 61 */
+
+__attribute__((section(".vectors"), used)) const vector_t vector_table[16 + STARTUP_IRQ_VECTORS] = {
+    [0] = (vector_t)(uintptr_t)__main_stack_end__,
+    [1] = Reset_Handler,
+    [2] = NMI_Handler,
+    [3] = HardFault_Handler,
+    [4] = MemManage_Handler,
+    [5] = BusFault_Handler,
+    [6] = UsageFault_Handler,
+    [7 ... 10] = 0,
+    [11] = SVC_Handler,
+    [12] = DebugMon_Handler,
+    [13] = 0,
+    [14] = PendSV_Handler,
+    [15] = SysTick_Handler,
+    [IRQ(0)... IRQ(TIM2_IRQN - 1)] = Default_Handler,
+    [IRQ(TIM2_IRQN)] = TIM2_IRQHandler,
+    [IRQ(TIM2_IRQN + 1)... IRQ(STARTUP_IRQ_VECTORS - 1)] = Default_Handler,
+};
+
+void Reset_Handler(void)
+{
+    for (uint32_t *src = __data_load__, *dst = __data_start__; dst < __data_end__;) {
+        *dst++ = *src++;
+    }
+    for (uint32_t *dst = __bss_start__; dst < __bss_end__;) {
+        *dst++ = 0u;
+    }
+#if defined(__ARM_FP)
+    CM_REG(SCB_CPACR) |= SCB_CPACR_FPU_FULL;
+    cm_barrier();
+#endif
+    board_init();
+    system_exit(main());
+}
+
+void Default_Handler(void)
+{
+    uint32_t ipsr;
+    __asm__ __volatile__("mrs %0, ipsr" : "=r"(ipsr));
+    sh_printf("unexpected exception %u (no handler installed)\n", (unsigned)ipsr);
+    sh_exit(SH_EXIT_UNEXPECTED_EXCEPTION);
+}
+
+__attribute__((weak)) void board_init(void)
+{
+}
+
+__attribute__((weak)) void system_exit(int status)
+{
+    (void)status;
+    CM_REG(SCB_AIRCR) = SCB_AIRCR_VECTKEY | SCB_AIRCR_SYSRESETREQ;
+    cm_barrier();
+    for (;;) {
+        /* The reset request takes effect within a few cycles. */
+    }
+}
