@@ -9,6 +9,7 @@
 # expected exit status and a line matching EXPECT_MARKER: exit 0 alone never
 # counts, because a reset request under -no-reboot also exits 0
 # (../shared/notes/qemu.md). REBOOT=ON drops -no-reboot (reset tests).
+cmake_minimum_required(VERSION 3.25)
 foreach(required QEMU ELF)
     if(NOT ${required})
         message(FATAL_ERROR "run-qemu.cmake: -D${required}=... is required")

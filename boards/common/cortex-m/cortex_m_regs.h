@@ -23,8 +23,11 @@
 #define SCB_CFSR_DACCVIOL (1u << 1)
 #define SCB_CFSR_MSTKERR (1u << 4)
 #define SCB_CFSR_MMARVALID (1u << 7)
+#define SCB_CFSR_PRECISERR (1u << 9)
 #define SCB_CFSR_STKERR (1u << 12)
+#define SCB_CFSR_BFARVALID (1u << 15)
 #define SCB_HFSR 0xE000ED2Cu   /**< B3.2.16 HardFault status */
+#define SCB_HFSR_FORCED (1u << 30)
 #define SCB_MMFAR 0xE000ED34u  /**< B3.2.17 MemManage fault address */
 #define SCB_BFAR 0xE000ED38u   /**< B3.2.18 BusFault address */
 #define SCB_CPACR 0xE000ED88u  /**< B3.2.20 coprocessor access control: CP10/CP11 = FPU */

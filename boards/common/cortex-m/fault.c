@@ -71,6 +71,15 @@ void cm_fault_report(uint32_t msp, uint32_t psp, uint32_t exc_return)
     cm_fault_hook(&fault);
 }
 
+bool cm_fault_is_overflow_below(const cm_fault_t *fault, uint32_t stack_base)
+{
+    const bool busfault = (fault->hfsr & SCB_HFSR_FORCED) != 0u &&
+                          (fault->cfsr & (SCB_CFSR_PRECISERR | SCB_CFSR_STKERR)) != 0u;
+    const bool access_below = (fault->cfsr & SCB_CFSR_BFARVALID) != 0u ? fault->bfar < stack_base
+                                                                        : fault->msp < stack_base;
+    return busfault && access_below;
+}
+
 void cm_fault_print(const cm_fault_t *fault)
 {
     sh_printf("HardFault: CFSR 0x%08x HFSR 0x%08x BFAR 0x%08x MMFAR 0x%08x MSP 0x%08x PSP 0x%08x "

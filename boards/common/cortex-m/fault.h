@@ -44,6 +44,15 @@ typedef struct {
  */
 __attribute__((noreturn)) void cm_fault_hook(const cm_fault_t *fault);
 
+/**
+ * True when the fault is a stack overflow out of a stack whose lowest address
+ * is @p stack_base: a BusFault (CFSR.PRECISERR or STKERR, escalated: HFSR.FORCED)
+ * whose access lay below @p stack_base (BFAR when CFSR.BFARVALID; for a
+ * failed exception-entry push, which leaves BFAR invalid, the MSP the push
+ * was aimed at).
+ */
+bool cm_fault_is_overflow_below(const cm_fault_t *fault, uint32_t stack_base);
+
 /** Prints the captured registers, one line, through semihosting. */
 void cm_fault_print(const cm_fault_t *fault);
 

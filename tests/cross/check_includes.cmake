@@ -1,0 +1,23 @@
+# The monitor's C sources include nothing from the C library beyond
+# <stdint.h>, <stddef.h>, <stdbool.h> and <string.h>:
+#   cmake -DSOURCE_DIRS=<dir;dir...> -P check_includes.cmake
+cmake_minimum_required(VERSION 3.25)
+set(allowed stdint.h stddef.h stdbool.h string.h)
+set(checked 0)
+foreach(dir IN LISTS SOURCE_DIRS)
+    file(GLOB_RECURSE sources ${dir}/*.c ${dir}/*.h)
+    foreach(source IN LISTS sources)
+        file(STRINGS ${source} includes REGEX "^[ \t]*#[ \t]*include[ \t]*<")
+        foreach(line IN LISTS includes)
+            string(REGEX REPLACE ".*<([^>]+)>.*" "\\1" header "${line}")
+            if(NOT header IN_LIST allowed)
+                message(FATAL_ERROR "FAIL: ${source} includes <${header}>")
+            endif()
+        endforeach()
+        math(EXPR checked "${checked} + 1")
+    endforeach()
+endforeach()
+if(checked EQUAL 0)
+    message(FATAL_ERROR "FAIL: no sources found in ${SOURCE_DIRS}")
+endif()
+message(STATUS "PASS: ${checked} files include only ${allowed}")

@@ -1,0 +1,59 @@
+/**
+ * @file rng_faults.c
+ * @brief Target test: RNG and CRC failures injected through the board's
+ *        peripheral models make stack_check_init_corruption_detect_area()
+ *        fail with its own code, and leave the area unsealed; the production
+ *        drivers run unchanged behind the MPU trap.
+ */
+#include "semihosting.h"
+#include "stack_check.h"
+#include "stm32_periph_model.h"
+#include "target_report.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct {
+    const char *name;
+    stm32_model_rng_fault_t rng;
+    stm32_model_crc_fault_t crc;
+    int expected;
+} fault_case_t;
+
+static const fault_case_t cases[] = {
+    {"healthy RNG and CRC", STM32_MODEL_RNG_HEALTHY, STM32_MODEL_CRC_HEALTHY, STACK_CHECK_OK},
+    {"RNG_SR.DRDY never rises", STM32_MODEL_RNG_DRDY_STUCK, STM32_MODEL_CRC_HEALTHY, STACK_CHECK_ERR_RNG_TIMEOUT},
+    {"seed error, recovered", STM32_MODEL_RNG_SEED_ERROR_ONCE, STM32_MODEL_CRC_HEALTHY, STACK_CHECK_OK},
+    {"seed error that persists", STM32_MODEL_RNG_SEED_ERROR_STUCK, STM32_MODEL_CRC_HEALTHY,
+     STACK_CHECK_ERR_RNG_SEED},
+    {"RNG clock error", STM32_MODEL_RNG_CLOCK_ERROR, STM32_MODEL_CRC_HEALTHY, STACK_CHECK_ERR_RNG_CLOCK},
+    {"repeated RNG word", STM32_MODEL_RNG_REPEAT_ONCE, STM32_MODEL_CRC_HEALTHY, STACK_CHECK_ERR_RNG_REPEAT},
+    {"CRC_DR reads 0", STM32_MODEL_RNG_HEALTHY, STM32_MODEL_CRC_STUCK_ZERO, STACK_CHECK_ERR_CRC},
+    {"CRC_CR.RESET ignored", STM32_MODEL_RNG_HEALTHY, STM32_MODEL_CRC_RESET_IGNORED, STACK_CHECK_ERR_CRC},
+    {"CRC result wrong", STM32_MODEL_RNG_HEALTHY, STM32_MODEL_CRC_WRONG_RESULT, STACK_CHECK_ERR_CRC},
+};
+
+int main(void)
+{
+    uint32_t passed = 0u;
+    uint32_t total = 0u;
+    target_case(&passed, &total, stack_check_corruption_detect_area() == STACK_CHECK_ERR_NOT_INITIALISED,
+                "check after a fresh boot, before init: STACK_CHECK_ERR_NOT_INITIALISED");
+    for (uint32_t i = 0u; i < sizeof cases / sizeof cases[0]; i++) {
+        const fault_case_t *c = &cases[i];
+        stm32_periph_model_inject_rng(c->rng);
+        stm32_periph_model_inject_crc(c->crc);
+        const int init = stack_check_init_corruption_detect_area();
+        stm32_periph_model_inject_rng(STM32_MODEL_RNG_HEALTHY);
+        stm32_periph_model_inject_crc(STM32_MODEL_CRC_HEALTHY);
+        const int check = stack_check_corruption_detect_area();
+        const int expected_check = c->expected == STACK_CHECK_OK ? STACK_CHECK_OK : STACK_CHECK_ERR_NOT_INITIALISED;
+        const bool ok = init == c->expected && check == expected_check;
+        total++;
+        passed += ok ? 1u : 0u;
+        sh_printf("  %-4s %-26s init %-28s then check %s\n", ok ? "ok" : "FAIL", c->name,
+                  stack_check_status_name(init), stack_check_status_name(check));
+    }
+    sh_printf("RESULT: %u of %u cases passed\n", (unsigned)passed, (unsigned)total);
+    return passed == total ? TARGET_EXIT_ALL_CASES_PASSED : TARGET_EXIT_CASE_FAILED;
+}
