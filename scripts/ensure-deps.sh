@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure this Debian 12 machine has what `make demo` and `make test` need.
+#   scripts/ensure-deps.sh demo|test
 # As root it installs the missing Debian packages; otherwise it prints the
-# exact apt-get line and stops with exit status 1.
+# exact apt-get line and stops with exit status 1. `test` also needs the .NET
+# SDK, which is not a Debian package: it is only checked.
 set -euo pipefail
 
 packages=(
@@ -20,6 +22,11 @@ for package in "${packages[@]}"; do
         missing+=("$package")
     fi
 done
+if [[ "${1:-test}" == test ]] && ! command -v dotnet >/dev/null 2>&1; then
+    echo "SafetyMonitor's managed tests need the .NET 10 SDK (dotnet on PATH); it is not a Debian 12 package:" >&2
+    echo "    see https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
+    exit 1
+fi
 ((${#missing[@]} == 0)) && exit 0
 
 install_line="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test suite: for each CMake preset, configure, build and CTest.
+# Runs every test suite: for each CMake preset, configure, build and CTest;
+# then the managed (.NET) tests, which bind to the host preset's C core.
 # Prints each suite's results and ends with one line "N passed, N failed"
 # over all suites. A suite that does not configure or build counts as one
 # failure. Exit status 0 only when nothing failed.
@@ -45,6 +46,32 @@ for suite in "${suites[@]}"; do
     total_passed=$((total_passed + passed))
     total_failed=$((total_failed + failures))
 done
+
+# The managed suite: only the SDK-style projects (the .nfproj projects need
+# nanoFramework's toolchain), through the solution filter.
+echo "=== suite managed: dotnet test SafetyMonitor.Host.slnf"
+results="${PWD}/build/managed"
+rm -rf "${results}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+if dotnet test SafetyMonitor.Host.slnf --results-directory "${results}" \
+        --logger "trx;LogFilePrefix=managed" --logger "console;verbosity=minimal" >"build/managed.log" 2>&1 \
+    || ls "${results}"/*.trx >/dev/null 2>&1; then
+    grep -E "^\s*(Failed|Passed!|Failed!|error)" "build/managed.log" | head -n 40
+    passed=0
+    failures=0
+    for trx in "${results}"/*.trx; do
+        counters=$(grep -m1 -o '<Counters [^>]*>' "${trx}")
+        passed=$((passed + $(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"${counters}")))
+        failures=$((failures + $(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"${counters}")))
+    done
+    echo "=== suite managed: ${passed} passed, ${failures} failed"
+    total_passed=$((total_passed + passed))
+    total_failed=$((total_failed + failures))
+else
+    tail -n 30 "build/managed.log"
+    echo "=== suite managed: build FAILED (log: build/managed.log)"
+    total_failed=$((total_failed + 1))
+fi
 
 echo "${total_passed} passed, ${total_failed} failed"
 ((total_failed == 0))

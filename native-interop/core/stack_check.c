@@ -36,6 +36,13 @@ int32_t stack_check_get_free(void)
     return (int32_t)free_bytes;
 }
 
+int32_t stack_check_get_size(void)
+{
+    const stack_check_stack_t stack = stack_check_port_stack();
+    const uintptr_t size = stack.end > stack.base ? stack.end - stack.base : 0u;
+    return size > (uintptr_t)INT32_MAX ? INT32_MAX : (int32_t)size;
+}
+
 static bool area_usable(const stack_check_area_t *area)
 {
     return area->start != NULL && area->words >= 2u;

@@ -94,6 +94,15 @@ enum stack_check_status {
 int32_t stack_check_get_free(void);
 
 /**
+ * Size of the stack the caller runs on, in bytes: its highest address (the
+ * initial stack pointer) minus its lowest usable address, from the same
+ * bounds as stack_check_get_free(). An extension of the seed API.
+ *
+ * @return bytes, 0 to INT32_MAX (0 when the port does not know the bounds).
+ */
+int32_t stack_check_get_size(void);
+
+/**
  * Fills the corruption-detect area with words from the RNG and stores the
  * CRC-32 (polynomial 0x04C11DB7, initial value 0xFFFFFFFF, words fed MSB
  * first, no reflection, no final XOR: the STM32 CRC unit, RM0090 §4.2) of

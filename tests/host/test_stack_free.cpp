@@ -51,6 +51,20 @@ TEST_F(StackFree, StaysInsideInt32OnWideHosts)
     EXPECT_EQ(stack_check_get_free(), INT32_MIN);
 }
 
+TEST_F(StackFree, SizeIsTheStacksWholeExtent)
+{
+    host_port_set_stack(0x20000000u, 0x20001000u, 0x20000200u);
+    EXPECT_EQ(stack_check_get_size(), 0x1000);
+}
+
+TEST_F(StackFree, SizeIsZeroWhenTheBoundsAreUnknown)
+{
+    host_port_set_stack(0x20000000u, 0x20000000u, 0x20000000u);
+    EXPECT_EQ(stack_check_get_size(), 0);
+    host_port_set_stack(0x20001000u, 0x20000000u, 0x20000000u);
+    EXPECT_EQ(stack_check_get_size(), 0);
+}
+
 TEST(StackCheckConstants, MinStackFreeDefaultsToTheSeedValue)
 {
     EXPECT_EQ(SAFETY_MIN_STACK_FREE, 0x100);

@@ -6,19 +6,17 @@
 #include "stm32_rng.h"
 
 #include "board.h"
+#include "rng_continuous_test.h"
 #include "stack_check.h"
 #include "stm32_mmio.h"
 #include "stm32_regs.h"
-
-#include <stdbool.h>
 
 /* Each RNGEN rising edge costs one word kept only for comparison, and each
  * seed-error recovery causes one; so one delivered word takes at most this
  * many waits for DRDY (the loop below returns before it runs out). */
 #define RNG_READ_STEPS (2u * (STM32_RNG_SEED_RECOVERIES + 1u))
 
-static uint32_t rng_previous; /* last word read since the test started */
-static bool rng_primed;       /* rng_previous holds a word of this enable cycle */
+static rng_continuous_test_t continuous_test;
 
 static uint32_t rng_read_reg(uint32_t offset)
 {
@@ -40,7 +38,7 @@ void stm32_rng_start(void)
     (void)stm32_mmio_read32(ahb2enr);
 
     rng_write_reg(RNG_CR_OFFSET, rng_read_reg(RNG_CR_OFFSET) | RNG_CR_RNGEN);
-    rng_primed = false;
+    rng_continuous_test_restart(&continuous_test);
 }
 
 /* RM0090 §24.3.2: after a seed error, clear SEIS (rc_w0: write 0 to it and 1
@@ -51,7 +49,7 @@ static void rng_restart_after_seed_error(void)
     const uint32_t cr = rng_read_reg(RNG_CR_OFFSET);
     rng_write_reg(RNG_CR_OFFSET, cr & ~RNG_CR_RNGEN);
     rng_write_reg(RNG_CR_OFFSET, cr | RNG_CR_RNGEN);
-    rng_primed = false;
+    rng_continuous_test_restart(&continuous_test);
 }
 
 /* Waits for DRDY, at most STM32_RNG_DRDY_POLL_LIMIT reads of RNG_SR. Error
@@ -94,19 +92,14 @@ int stm32_rng_read(uint32_t *word)
             return status;
         }
         const uint32_t value = rng_read_reg(RNG_DR_OFFSET);
-        if (!rng_primed) {
-            /* RM0090 §24.3.1: the first word after RNGEN rises is not used,
-             * only kept for comparison with the next one. */
-            rng_previous = value;
-            rng_primed = true;
-            continue;
+        const int verdict = rng_continuous_test_feed(&continuous_test, value);
+        if (verdict == RNG_CONTINUOUS_TEST_DISCARD) {
+            continue; /* the first word after RNGEN rises only primes the test */
         }
-        if (value == rng_previous) {
-            return STACK_CHECK_ERR_RNG_REPEAT;
+        if (verdict == STACK_CHECK_OK) {
+            *word = value;
         }
-        rng_previous = value;
-        *word = value;
-        return STACK_CHECK_OK;
+        return verdict;
     }
     /* Not reached: RNG_READ_STEPS covers every recovery with its discarded word. */
     return STACK_CHECK_ERR_RNG_SEED;

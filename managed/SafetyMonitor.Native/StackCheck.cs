@@ -1,0 +1,99 @@
+#if !NANOFRAMEWORK_1_0
+using System.Runtime.InteropServices;
+#endif
+using System.Runtime.CompilerServices;
+
+namespace SafetyMonitor.Native
+{
+    /// <summary>
+    /// The native stack monitor: one method per function of the C core
+    /// (native-interop/core/stack_check.h).
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// On nanoFramework these are interop natives: the nanoCLR binds them, by
+    /// position, to the handlers of the firmware's <c>SafetyMonitor_Native.cpp</c>
+    /// method table and refuses the assembly unless its native checksum matches.
+    /// Any method added to this assembly changes that table: keep this class
+    /// as it is, and put logic in the <c>SafetyMonitor</c> assembly.
+    /// </para>
+    /// <para>
+    /// On .NET (no <c>NANOFRAMEWORK_1_0</c>) the same declarations bind by
+    /// <c>DllImport</c> to <c>libsafetymon_native</c>, the C core with its POSIX
+    /// port (native-interop/ports/posix).
+    /// </para>
+    /// <para>
+    /// All methods measure or check the native stack of the calling thread. In
+    /// the nanoCLR that is the CLR thread's C stack, on which all managed code
+    /// and every interop call run; managed stack frames themselves live on the
+    /// managed heap.
+    /// </para>
+    /// </remarks>
+    public static class StackCheck
+    {
+#if !NANOFRAMEWORK_1_0
+        /// <summary>File name of the native library on .NET (without prefix and extension).</summary>
+        public const string NativeLibraryName = "safetymon_native";
+#endif
+
+        /// <summary>
+        /// Free bytes of the native stack the caller runs on: the stack pointer
+        /// minus the stack's lowest usable address (C: <c>stack_check_get_free()</c>).
+        /// </summary>
+        /// <returns>
+        /// Bytes, from <see cref="int.MinValue"/> to the stack size; negative when
+        /// the stack pointer is already below the stack (an overflow that has
+        /// not faulted yet).
+        /// </returns>
+#if NANOFRAMEWORK_1_0
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#else
+        [DllImport(NativeLibraryName, EntryPoint = "stack_check_get_free")]
+#endif
+        public static extern int GetFree();
+
+        /// <summary>
+        /// Size in bytes of the native stack the caller runs on
+        /// (C: <c>stack_check_get_size()</c>).
+        /// </summary>
+        /// <returns>Bytes, 0 to <see cref="int.MaxValue"/>; 0 when the bounds are unknown.</returns>
+#if NANOFRAMEWORK_1_0
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#else
+        [DllImport(NativeLibraryName, EntryPoint = "stack_check_get_size")]
+#endif
+        public static extern int GetSize();
+
+        /// <summary>
+        /// Fills the corruption-detect area with RNG words and seals it with
+        /// their CRC (C: <c>stack_check_init_corruption_detect_area()</c>).
+        /// </summary>
+        /// <returns>
+        /// 0 on success, else a negative status: -1 RNG seed error, -2 RNG clock
+        /// error, -3 RNG timeout, -4 RNG continuous-test failure, -5 CRC unit
+        /// fault, -8 no usable area. The values of <c>SafetyMonitor.AreaStatus</c>.
+        /// </returns>
+#if NANOFRAMEWORK_1_0
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#else
+        [DllImport(NativeLibraryName, EntryPoint = "stack_check_init_corruption_detect_area")]
+#endif
+        public static extern int InitCorruptionDetectArea();
+
+        /// <summary>
+        /// Checks the corruption-detect area against its CRC
+        /// (C: <c>stack_check_corruption_detect_area()</c>).
+        /// </summary>
+        /// <returns>
+        /// 0 when intact, else a negative status: -6 corrupted, -7 never
+        /// initialised, -5 CRC unit fault, -8 no usable area. Never 0 before a
+        /// successful <see cref="InitCorruptionDetectArea"/>.
+        /// </returns>
+#if NANOFRAMEWORK_1_0
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#else
+        [DllImport(NativeLibraryName, EntryPoint = "stack_check_corruption_detect_area")]
+#endif
+        public static extern int CheckCorruptionDetectArea();
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using SafetyMonitor;
+
+namespace SafetyMonitor.Sample
+{
+    /// <summary>
+    /// The safety controller inside an application's loop: the safety loop
+    /// runs every 100 ms on its own thread with a 250 ms deadline, the
+    /// application works in its own loop and reads the last cycle's result.
+    /// </summary>
+    public class Program
+    {
+        private static readonly WorkerHeartbeatCheck Heartbeat = new WorkerHeartbeatCheck();
+
+        public static void Main()
+        {
+            var controller = new SafetyController();
+            AreaStatus area = controller.Initialize();
+            if (area != AreaStatus.Ok)
+            {
+                Debug.WriteLine("stack corruption-detect area not sealed: " + area.ToString());
+            }
+
+            // A stack problem stops the process for good; a stalled worker
+            // only until it beats again.
+            controller.SetPolicy(ErrorFlags.Stack, FlagPolicy.Panic);
+            controller.SetPolicy(Heartbeat.Flag, FlagPolicy.SelfClearing);
+            controller.Register(Heartbeat);
+            controller.ErrorRaised += OnErrorRaised;
+            controller.PanicEntered += OnPanicEntered;
+
+            using (var loop = new SafetyLoop(controller, 100, 250))
+            {
+                loop.Start();
+                while (true)
+                {
+                    DoApplicationWork();
+                    Heartbeat.Beat();
+
+                    CycleResult cycle = controller.LastCycle;
+                    if (cycle.Panic)
+                    {
+                        EnterSafeState();
+                    }
+
+                    Thread.Sleep(50);
+                }
+            }
+        }
+
+        private static void DoApplicationWork()
+        {
+            // The application's own work: read sensors, drive outputs...
+        }
+
+        private static void EnterSafeState()
+        {
+            // Switch outputs off and wait for a reset.
+            Thread.Sleep(Timeout.Infinite);
+        }
+
+        private static void OnErrorRaised(object sender, ErrorRaisedEventArgs e)
+        {
+            Debug.WriteLine("safety: " + e.Flag.ToString() + " raised in cycle " + e.Cycle.Number.ToString()
+                + ", free stack " + e.Cycle.FreeStackBytes.ToString() + " bytes, area " + e.Cycle.Area.ToString());
+        }
+
+        private static void OnPanicEntered(object sender, EventArgs e)
+        {
+            Debug.WriteLine("safety: panic; the device needs a reset");
+        }
+    }
+}

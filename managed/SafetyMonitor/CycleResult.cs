@@ -1,0 +1,43 @@
+namespace SafetyMonitor
+{
+    /// <summary>
+    /// What one safety cycle saw. A value type: reading it allocates nothing.
+    /// </summary>
+    public struct CycleResult
+    {
+        /// <summary>Creates a result; the controller does this once per cycle.</summary>
+        /// <param name="number">Cycle number, from 1.</param>
+        /// <param name="freeStackBytes">Free native stack in bytes, as measured.</param>
+        /// <param name="area">Status of the corruption-detect area check.</param>
+        /// <param name="detected">Conditions found in this cycle.</param>
+        /// <param name="flags">Flags set after this cycle, policies applied.</param>
+        /// <param name="panic">Whether the controller is in panic after this cycle.</param>
+        public CycleResult(int number, int freeStackBytes, AreaStatus area, ErrorFlags detected, ErrorFlags flags, bool panic)
+        {
+            Number = number;
+            FreeStackBytes = freeStackBytes;
+            Area = area;
+            Detected = detected;
+            Flags = flags;
+            Panic = panic;
+        }
+
+        /// <summary>Cycle number, counted from 1; 0 before the first cycle.</summary>
+        public int Number { get; }
+
+        /// <summary>Free native stack in bytes (negative after an overflow that has not faulted).</summary>
+        public int FreeStackBytes { get; }
+
+        /// <summary>Status of the corruption-detect area check of this cycle.</summary>
+        public AreaStatus Area { get; }
+
+        /// <summary>Conditions found in this cycle (before policies).</summary>
+        public ErrorFlags Detected { get; }
+
+        /// <summary>Flags set after this cycle, with the policies applied.</summary>
+        public ErrorFlags Flags { get; }
+
+        /// <summary>Whether the controller was in panic after this cycle.</summary>
+        public bool Panic { get; }
+    }
+}

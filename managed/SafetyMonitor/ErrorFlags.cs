@@ -1,0 +1,65 @@
+using System;
+
+namespace SafetyMonitor
+{
+    /// <summary>
+    /// Error flags of a safety loop: one bit per condition. <see cref="Stack"/>
+    /// has the value of the C core's <c>ERR_FLAG_STACK</c>.
+    /// </summary>
+    /// <remarks>
+    /// Bits 0-15 belong to SafetyMonitor (bits 3-15 are reserved for its
+    /// future checks); bits 16-30 (<see cref="Application0"/> to
+    /// <see cref="Application14"/>) are for the application's own checks
+    /// (<see cref="ISafetyCheck"/>). Bit 31 is not used.
+    /// </remarks>
+    [Flags]
+    public enum ErrorFlags
+    {
+        /// <summary>No error.</summary>
+        None = 0,
+
+        /// <summary>
+        /// Stack check failed: free native stack below
+        /// <see cref="SafetyController.MinStackFree"/>, or the corruption-detect
+        /// area not intact (also when it was never initialised). C: <c>ERR_FLAG_STACK</c>.
+        /// </summary>
+        Stack = 0x00000001,
+
+        /// <summary>The safety loop missed its deadline: a cycle started later than allowed.</summary>
+        MainLoopTiming = 0x00000002,
+
+        /// <summary>A registered <see cref="ISafetyCheck"/> threw an exception.</summary>
+        CheckFault = 0x00000004,
+
+        /// <summary>Application check 0.</summary>
+        Application0 = 0x00010000,
+        /// <summary>Application check 1.</summary>
+        Application1 = 0x00020000,
+        /// <summary>Application check 2.</summary>
+        Application2 = 0x00040000,
+        /// <summary>Application check 3.</summary>
+        Application3 = 0x00080000,
+        /// <summary>Application check 4.</summary>
+        Application4 = 0x00100000,
+        /// <summary>Application check 5.</summary>
+        Application5 = 0x00200000,
+        /// <summary>Application check 6.</summary>
+        Application6 = 0x00400000,
+        /// <summary>Application check 7.</summary>
+        Application7 = 0x00800000,
+        /// <summary>Application check 8.</summary>
+        Application8 = 0x01000000,
+        /// <summary>Application check 9.</summary>
+        Application9 = 0x02000000,
+        /// <summary>Application check 10.</summary>
+        Application10 = 0x04000000,
+        /// <summary>Application check 11.</summary>
+        Application11 = 0x08000000,
+        /// <summary>Application check 12.</summary>
+        Application12 = 0x10000000,
+        /// <summary>Application check 13.</summary>
+        Application13 = 0x20000000,
+        /// <summary>Application check 14.</summary>
+        Application14 = 0x40000000,
+    }
+}

@@ -1,0 +1,59 @@
+/**
+ * @file posix_entropy_faults.c
+ * @brief TEST BUILDS ONLY. The `posix` port's real entropy code
+ *        (posix_entropy.c) compiled against a getrandom() whose failures the
+ *        tests choose, so that every error path of the port runs.
+ *
+ * Linked into libsafetymon_native_test.so (the library the managed tests
+ * bind to) and the POSIX GoogleTest binary, in place of posix_entropy.c.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/random.h>
+
+/** Faults of the test getrandom(); the values are the managed tests' too. */
+enum posix_entropy_fault {
+    POSIX_ENTROPY_HEALTHY = 0,     /**< the real getrandom() */
+    POSIX_ENTROPY_NOT_READY = 1,   /**< always EAGAIN: pool not initialised */
+    POSIX_ENTROPY_FAILED = 2,      /**< always ENOSYS: no entropy source */
+    POSIX_ENTROPY_REPEAT_ONCE = 3, /**< the next two calls give the same bytes */
+    POSIX_ENTROPY_SHORT_READS = 4  /**< one byte per call (real entropy) */
+};
+
+static int fault;
+static unsigned repeats_left;
+
+/** Chooses the fault of the following getrandom() calls. */
+void safetymon_test_entropy_fault(int mode);
+void safetymon_test_entropy_fault(int mode)
+{
+    fault = mode;
+    repeats_left = mode == POSIX_ENTROPY_REPEAT_ONCE ? 2u : 0u;
+}
+
+static ssize_t getrandom_with_faults(void *buffer, size_t length, unsigned int flags)
+{
+    switch (fault) {
+    case POSIX_ENTROPY_NOT_READY:
+        errno = EAGAIN;
+        return -1;
+    case POSIX_ENTROPY_FAILED:
+        errno = ENOSYS;
+        return -1;
+    case POSIX_ENTROPY_REPEAT_ONCE:
+        if (repeats_left > 0u) {
+            repeats_left--;
+            memset(buffer, 0x5A, length);
+            return (ssize_t)length;
+        }
+        return getrandom(buffer, length, flags);
+    case POSIX_ENTROPY_SHORT_READS:
+        return getrandom(buffer, length > 0u ? 1u : 0u, flags);
+    default:
+        return getrandom(buffer, length, flags);
+    }
+}
+
+#define getrandom getrandom_with_faults
+#include "posix_entropy.c"

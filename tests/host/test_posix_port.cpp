@@ -1,0 +1,155 @@
+// The posix port (libsafetymon_native_test.so): pthread stack bounds, the
+// getrandom() paths, the software CRC against the unit's vectors, and the
+// area checks over real memory.
+#include <gtest/gtest.h>
+
+#include <pthread.h>
+
+#include <cstring>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "crc_reference.h"
+
+extern "C" {
+#include "crc32_stm32_soft.h"
+#include "stack_check.h"
+#include "stack_check_port_layout.h"
+void safetymon_test_entropy_fault(int mode);
+}
+
+namespace {
+
+enum { kHealthy = 0, kNotReady = 1, kFailed = 2, kRepeatOnce = 3, kShortReads = 4 };
+
+class PosixPort : public ::testing::Test {
+protected:
+    void SetUp() override { safetymon_test_entropy_fault(kHealthy); }
+    void TearDown() override { safetymon_test_entropy_fault(kHealthy); }
+};
+
+struct ThreadSample {
+    int32_t size = 0;
+    int32_t free_top = 0;
+    int32_t free_deep = 0;
+};
+
+__attribute__((noinline)) int32_t free_after_descent(int levels)
+{
+    volatile char frame[1024];
+    frame[0] = static_cast<char>(levels);
+    if (levels == 0) {
+        return stack_check_get_free();
+    }
+    const int32_t result = free_after_descent(levels - 1);
+    frame[1023] = frame[0];
+    return result;
+}
+
+void *sample_thread(void *argument)
+{
+    auto *sample = static_cast<ThreadSample *>(argument);
+    sample->size = stack_check_get_size();
+    sample->free_top = stack_check_get_free();
+    sample->free_deep = free_after_descent(32);
+    return nullptr;
+}
+
+TEST_F(PosixPort, MeasuresTheCallingThreadsStack)
+{
+    constexpr size_t kStackBytes = 256 * 1024;
+    pthread_attr_t attributes;
+    ASSERT_EQ(pthread_attr_init(&attributes), 0);
+    ASSERT_EQ(pthread_attr_setstacksize(&attributes, kStackBytes), 0);
+    ThreadSample sample;
+    pthread_t thread;
+    ASSERT_EQ(pthread_create(&thread, &attributes, sample_thread, &sample), 0);
+    ASSERT_EQ(pthread_join(thread, nullptr), 0);
+    pthread_attr_destroy(&attributes);
+
+    // glibc reports the stack without its guard page; thread control data
+    // sits at the top, so the usable size is a little less than requested.
+    EXPECT_LE(sample.size, static_cast<int32_t>(kStackBytes));
+    EXPECT_GE(sample.size, static_cast<int32_t>(kStackBytes) - 32 * 1024);
+    EXPECT_GT(sample.free_top, 0);
+    EXPECT_LT(sample.free_top, sample.size);
+    // 32 levels of 1 KiB frames take at least 32 KiB more.
+    EXPECT_LE(sample.free_deep, sample.free_top - 32 * 1024);
+}
+
+TEST_F(PosixPort, SealsAndChecksTheArea)
+{
+    ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
+    EXPECT_EQ(stack_check_posix_area[stack_check_posix_area_words - 1],
+              crc32_stm32_words(stack_check_posix_area, stack_check_posix_area_words - 1));
+    EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_OK);
+    auto *bytes = reinterpret_cast<uint8_t *>(stack_check_posix_area);
+    for (size_t bit = 0; bit < stack_check_posix_area_words * 32; bit++) {
+        bytes[bit / 8] ^= static_cast<uint8_t>(1u << (bit % 8));
+        ASSERT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_ERR_CORRUPTED) << "bit " << bit;
+        bytes[bit / 8] ^= static_cast<uint8_t>(1u << (bit % 8));
+    }
+    EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_OK);
+}
+
+struct EntropyCase {
+    int fault;
+    int expected;
+    const char *name;
+};
+
+class EntropyFault : public PosixPort, public ::testing::WithParamInterface<EntropyCase> {};
+
+TEST_P(EntropyFault, InitGivesItsCode)
+{
+    safetymon_test_entropy_fault(GetParam().fault);
+    EXPECT_EQ(stack_check_init_corruption_detect_area(), GetParam().expected);
+    safetymon_test_entropy_fault(kHealthy);
+    const int expected_check =
+        GetParam().expected == STACK_CHECK_OK ? STACK_CHECK_OK : STACK_CHECK_ERR_NOT_INITIALISED;
+    EXPECT_EQ(stack_check_corruption_detect_area(), expected_check);
+}
+
+std::string entropy_case_name(const ::testing::TestParamInfo<EntropyCase> &info)
+{
+    return info.param.name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Getrandom, EntropyFault,
+                         ::testing::Values(EntropyCase{kNotReady, STACK_CHECK_ERR_RNG_TIMEOUT, "NotReady"},
+                                           EntropyCase{kFailed, STACK_CHECK_ERR_RNG_SEED, "SourceFailed"},
+                                           EntropyCase{kRepeatOnce, STACK_CHECK_ERR_RNG_REPEAT, "RepeatedWord"},
+                                           EntropyCase{kShortReads, STACK_CHECK_OK, "ShortReads"}),
+                         entropy_case_name);
+
+TEST(SoftCrc, SingleWordFromResetGivesTheUnitsKnownAnswer)
+{
+    const uint32_t word = 0x12345678u;
+    EXPECT_EQ(crc32_stm32_soft_words(CRC32_STM32_SOFT_INIT, &word, 1), 0xDF8A8A2Bu);
+}
+
+TEST(SoftCrc, BytesGiveTheCrc32Mpeg2CheckValue)
+{
+    const char *check = "123456789";
+    EXPECT_EQ(crc32_stm32_soft_bytes(CRC32_STM32_SOFT_INIT, reinterpret_cast<const uint8_t *>(check), 9),
+              0x0376E6E7u);
+}
+
+TEST(SoftCrc, MatchesTheReferenceOverRandomBuffersAndContinues)
+{
+    std::mt19937 random(7);
+    for (size_t length = 0; length <= 64; length++) {
+        std::vector<uint32_t> words(length);
+        for (auto &word : words) {
+            word = random();
+        }
+        const uint32_t whole = crc32_stm32_soft_words(CRC32_STM32_SOFT_INIT, words.data(), length);
+        EXPECT_EQ(whole, crc32_stm32_words(words.data(), length)) << "length " << length;
+        const size_t half = length / 2;
+        const uint32_t first = crc32_stm32_soft_words(CRC32_STM32_SOFT_INIT, words.data(), half);
+        EXPECT_EQ(crc32_stm32_soft_words(first, words.data() + half, length - half), whole);
+    }
+}
+
+}  // namespace

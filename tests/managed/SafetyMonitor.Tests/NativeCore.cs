@@ -1,0 +1,99 @@
+using System;
+using System.IO;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using SafetyMonitor.Native;
+using Xunit;
+
+// The C core keeps process-wide state (the area and its seal): tests run one at a time.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace SafetyMonitor.Tests
+{
+    /// <summary>
+    /// Binds <see cref="StackCheck"/>'s DllImports to the C core's test build
+    /// and reaches into it: the area's memory, and the getrandom() faults.
+    /// </summary>
+    public static class NativeCore
+    {
+        private const string LibraryVariable = "SAFETYMON_NATIVE_LIBRARY";
+        private const string DefaultRelativePath = "build/host/tests/host/libsafetymon_native_test.so";
+        private static IntPtr _handle;
+
+        public enum EntropyFault
+        {
+            Healthy = 0,
+            NotReady = 1,
+            Failed = 2,
+            RepeatOnce = 3,
+            ShortReads = 4,
+        }
+
+        [ModuleInitializer]
+        internal static void BindLibrary()
+        {
+            NativeLibrary.SetDllImportResolver(typeof(StackCheck).Assembly, Resolve);
+            NativeLibrary.SetDllImportResolver(typeof(NativeCore).Assembly, Resolve);
+        }
+
+        internal static IntPtr Handle
+        {
+            get
+            {
+                if (_handle == IntPtr.Zero)
+                {
+                    _handle = NativeLibrary.Load(LibraryPath());
+                }
+
+                return _handle;
+            }
+        }
+
+        /// <summary>Address of the POSIX port's area (stack_check_posix_area).</summary>
+        internal static IntPtr Area => NativeLibrary.GetExport(Handle, "stack_check_posix_area");
+
+        /// <summary>Size of the area in bytes.</summary>
+        internal static int AreaBytes => 4 * Marshal.ReadInt32(NativeLibrary.GetExport(Handle, "stack_check_posix_area_words"));
+
+        [DllImport(StackCheck.NativeLibraryName, EntryPoint = "safetymon_test_entropy_fault")]
+        internal static extern void SetEntropyFault(EntropyFault fault);
+
+        internal static void FlipAreaBit(int bit)
+        {
+            IntPtr address = Area + bit / 8;
+            Marshal.WriteByte(address, (byte)(Marshal.ReadByte(address) ^ (1 << (bit % 8))));
+        }
+
+        private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
+        {
+            return name == StackCheck.NativeLibraryName ? Handle : IntPtr.Zero;
+        }
+
+        private static string LibraryPath()
+        {
+            string configured = Environment.GetEnvironmentVariable(LibraryVariable);
+            if (!string.IsNullOrEmpty(configured))
+            {
+                return File.Exists(configured)
+                    ? configured
+                    : throw new FileNotFoundException($"{LibraryVariable} names {configured}, which does not exist.");
+            }
+
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "SafetyMonitor.sln")))
+                {
+                    string path = Path.Combine(dir.FullName, DefaultRelativePath);
+                    return File.Exists(path)
+                        ? path
+                        : throw new FileNotFoundException(
+                            $"The C core's test library {path} is missing: build the CMake host preset first " +
+                            "(cmake --preset host && cmake --build --preset host; make test does it).");
+                }
+            }
+
+            throw new FileNotFoundException($"Cannot find the repository root above {AppContext.BaseDirectory}; set {LibraryVariable}.");
+        }
+    }
+}
