@@ -17,8 +17,8 @@ help:
 demo:
 	@scripts/ensure-deps.sh demo
 	@echo "demo: configuring and building the QEMU_NETDUINOPLUS2 firmware"
-	@cmake --preset qemu-netduinoplus2 > build-demo-configure.log 2>&1 || { cat build-demo-configure.log; exit 1; }
-	@rm -f build-demo-configure.log
+	@mkdir -p build
+	@cmake --preset qemu-netduinoplus2 > build/demo-configure.log 2>&1 || { cat build/demo-configure.log; exit 1; }
 	@cmake --build --preset qemu-netduinoplus2 --target run-demo
 
 test:

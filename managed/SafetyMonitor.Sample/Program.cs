@@ -20,7 +20,8 @@ namespace SafetyMonitor.Sample
             AreaStatus area = controller.Initialize();
             if (area != AreaStatus.Ok)
             {
-                Debug.WriteLine("stack corruption-detect area not sealed: " + area.ToString());
+                // nanoFramework prints enum values as numbers: see AreaStatus for their meaning.
+                Debug.WriteLine("stack corruption-detect area not sealed, status " + ((int)area).ToString());
             }
 
             // A stack problem stops the process for good; a stalled worker
@@ -63,8 +64,8 @@ namespace SafetyMonitor.Sample
 
         private static void OnErrorRaised(object sender, ErrorRaisedEventArgs e)
         {
-            Debug.WriteLine("safety: " + e.Flag.ToString() + " raised in cycle " + e.Cycle.Number.ToString()
-                + ", free stack " + e.Cycle.FreeStackBytes.ToString() + " bytes, area " + e.Cycle.Area.ToString());
+            Debug.WriteLine("safety: flag " + ((int)e.Flag).ToString() + " raised in cycle " + e.Cycle.Number.ToString()
+                + ", free stack " + e.Cycle.FreeStackBytes.ToString() + " bytes, area status " + ((int)e.Cycle.Area).ToString());
         }
 
         private static void OnPanicEntered(object sender, EventArgs e)

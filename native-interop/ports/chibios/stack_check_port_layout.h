@@ -1,0 +1,57 @@
+/**
+ * @file stack_check_port_layout.h
+ * @brief Layout half of the `chibios` port, for the nanoCLR: the calling
+ *        thread's stack (in practice the CLR thread's, on which all managed
+ *        code and every interop call run) and the linker-placed area.
+ *
+ * ChibiOS/RT 7.0 (21.11) facts (os/rt/include/chobjects.h, chthreads.h):
+ * threads run on PSP; `chThdGetSelfX()` is the running thread; its
+ * `wabase` (present when CH_CFG_USE_DYNAMIC or CH_DBG_ENABLE_STACK_CHECK is
+ * TRUE; nanoFramework's reference targets set CH_CFG_USE_DYNAMIC TRUE) is the
+ * working area's lowest address, and the thread_t itself sits at the top of
+ * the working area, so the stack is [wabase, thread_t).
+ *
+ * Call from thread context only: in an interrupt the stack in use is MSP.
+ */
+#ifndef SAFETYMONITOR_STACK_CHECK_PORT_LAYOUT_CHIBIOS_H
+#define SAFETYMONITOR_STACK_CHECK_PORT_LAYOUT_CHIBIOS_H
+
+#include "stack_check_port.h"
+
+#include "ch.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The area the board's linker script places right above the CLR thread's
+ * working area (linker/stack_corruption_area.ld). */
+extern uint32_t __stack_corruption_area_start__[];
+extern uint32_t __stack_corruption_area_end__[];
+
+static inline stack_check_stack_t stack_check_port_stack(void)
+{
+    const thread_t *self = chThdGetSelfX();
+    stack_check_stack_t stack;
+    stack.sp = (uintptr_t)__get_PSP();
+    stack.base = (uintptr_t)self->wabase;
+    stack.end = (uintptr_t)self;
+    return stack;
+}
+
+static inline stack_check_area_t stack_check_port_area(void)
+{
+    stack_check_area_t area;
+    area.start = __stack_corruption_area_start__;
+    area.words = (size_t)(__stack_corruption_area_end__ - __stack_corruption_area_start__);
+    return area;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SAFETYMONITOR_STACK_CHECK_PORT_LAYOUT_CHIBIOS_H */

@@ -1,0 +1,33 @@
+//-----------------------------------------------------------------------------
+//
+//    SafetyMonitor.Native: method table and native assembly data.
+//
+//    One entry per method of managed/SafetyMonitor.Native in the metadata
+//    processor's order (NULL for a method with an IL body). The checksum is
+//    the native checksum the metadata processor computes for the managed
+//    assembly; the version is its AssemblyNativeVersion. The nanoCLR refuses
+//    the managed assembly unless both match.
+//
+//-----------------------------------------------------------------------------
+
+#include "SafetyMonitor_Native.h"
+
+// clang-format off
+
+static const CLR_RT_MethodHandler method_lookup[] =
+{
+    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFree___STATIC__I4,
+    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetSize___STATIC__I4,
+    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::InitCorruptionDetectArea___STATIC__I4,
+    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::CheckCorruptionDetectArea___STATIC__I4,
+};
+
+const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_SafetyMonitor_Native =
+{
+    "SafetyMonitor.Native",
+    0xA10EB817,
+    method_lookup,
+    { 1, 0, 0, 0 }
+};
+
+// clang-format on

@@ -1,0 +1,33 @@
+//-----------------------------------------------------------------------------
+//
+//    SafetyMonitor.Native interop stubs, laid out as nanoFramework's metadata
+//    processor lays out a native assembly: this header, SafetyMonitor_Native.cpp
+//    (method_lookup and the native assembly data), one .cpp per class with
+//    the handlers, and FindINTEROP-SafetyMonitor.Native.cmake.
+//
+//    The method table and the checksum must match the managed assembly
+//    managed/SafetyMonitor.Native: the checksum guard test
+//    (tests/managed/SafetyMonitor.Conformance.Tests) derives both from the
+//    compiled assembly and fails on any difference.
+//
+//-----------------------------------------------------------------------------
+
+#ifndef SAFETYMONITOR_NATIVE_H
+#define SAFETYMONITOR_NATIVE_H
+
+#include <nanoCLR_Interop.h>
+#include <nanoCLR_Runtime.h>
+
+struct Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck
+{
+    NANOCLR_NATIVE_DECLARE(GetFree___STATIC__I4);
+    NANOCLR_NATIVE_DECLARE(GetSize___STATIC__I4);
+    NANOCLR_NATIVE_DECLARE(InitCorruptionDetectArea___STATIC__I4);
+    NANOCLR_NATIVE_DECLARE(CheckCorruptionDetectArea___STATIC__I4);
+
+    //--//
+};
+
+extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_SafetyMonitor_Native;
+
+#endif // SAFETYMONITOR_NATIVE_H

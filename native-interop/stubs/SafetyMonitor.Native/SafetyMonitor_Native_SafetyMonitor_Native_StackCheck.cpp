@@ -1,0 +1,59 @@
+//-----------------------------------------------------------------------------
+//
+//    SafetyMonitor.Native.StackCheck: the handlers of its interop natives,
+//    in the "without interop" style (no marshalling layer): each reads its
+//    arguments from the stack frame (none here), calls the C core
+//    (native-interop/core/stack_check.h) and sets the result.
+//
+//    The bodies never leave early, so they end with NANOCLR_NOCLEANUP_NOLABEL()
+//    as nf-interpreter's own handlers without a cleanup path do (a
+//    NANOCLR_NOCLEANUP() label nothing jumps to is an unused-label error
+//    under the interop build's -Wall -Werror).
+//
+//    All four run on the CLR thread (every interop call does) and measure or
+//    check that thread's native stack.
+//
+//-----------------------------------------------------------------------------
+
+#include "SafetyMonitor_Native.h"
+
+extern "C"
+{
+#include "stack_check.h"
+}
+
+HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFree___STATIC__I4( CLR_RT_StackFrame &stack )
+{
+    NANOCLR_HEADER();
+
+    stack.SetResult_I4(stack_check_get_free());
+
+    NANOCLR_NOCLEANUP_NOLABEL();
+}
+
+HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetSize___STATIC__I4( CLR_RT_StackFrame &stack )
+{
+    NANOCLR_HEADER();
+
+    stack.SetResult_I4(stack_check_get_size());
+
+    NANOCLR_NOCLEANUP_NOLABEL();
+}
+
+HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::InitCorruptionDetectArea___STATIC__I4( CLR_RT_StackFrame &stack )
+{
+    NANOCLR_HEADER();
+
+    stack.SetResult_I4(stack_check_init_corruption_detect_area());
+
+    NANOCLR_NOCLEANUP_NOLABEL();
+}
+
+HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::CheckCorruptionDetectArea___STATIC__I4( CLR_RT_StackFrame &stack )
+{
+    NANOCLR_HEADER();
+
+    stack.SetResult_I4(stack_check_corruption_detect_area());
+
+    NANOCLR_NOCLEANUP_NOLABEL();
+}

@@ -1,0 +1,23 @@
+cmake_minimum_required(VERSION 3.25)
+# The cross-compiled nanoCLR objects define what nf-interpreter links against:
+# the native assembly data and the four handlers, and the C core they call.
+#   cmake -DNM=<arm-none-eabi-nm> -DOBJECTS=<obj;obj...> -P check_interop_symbols.cmake
+set(required
+    "g_CLR_AssemblyNative_SafetyMonitor_Native"
+    "Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFree___STATIC__I4(CLR_RT_StackFrame&)"
+    "Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetSize___STATIC__I4(CLR_RT_StackFrame&)"
+    "Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::InitCorruptionDetectArea___STATIC__I4(CLR_RT_StackFrame&)"
+    "Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::CheckCorruptionDetectArea___STATIC__I4(CLR_RT_StackFrame&)"
+    "stack_check_init_corruption_detect_area"
+    "stack_check_port_crc")
+execute_process(COMMAND ${NM} -C --defined-only ${OBJECTS} OUTPUT_VARIABLE symbols RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "FAIL: ${NM} exited with ${status}")
+endif()
+foreach(symbol IN LISTS required)
+    string(FIND "${symbols}" "${symbol}" at)
+    if(at EQUAL -1)
+        message(FATAL_ERROR "FAIL: no object defines ${symbol}")
+    endif()
+endforeach()
+message(STATUS "PASS: the nanoCLR objects define the native assembly data, the handlers and the core")

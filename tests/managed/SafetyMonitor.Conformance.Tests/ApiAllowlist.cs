@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace SafetyMonitor.Conformance.Tests
+{
+    /// <summary>
+    /// The stable nanoFramework APIs the managed code may use: one entry per
+    /// line, <c>signature | source</c>, where source names the repository, the
+    /// version and the file the signature was read from, optionally followed
+    /// by <c>| nanoFramework only</c> for a type .NET does not have (such a
+    /// name cannot bind here and is accepted by its simple name). '#' starts a
+    /// comment line.
+    /// </summary>
+    internal sealed class ApiAllowlist
+    {
+        internal const string FileName = "nanoframework-stable-api.txt";
+        private const string NanoFrameworkOnly = "nanoFramework only";
+
+        private static readonly Regex SourcePattern = new Regex(
+            @"^nanoframework/[A-Za-z0-9.\-]+@[0-9A-Za-z.\-]+: [^ ]+\.cs$", RegexOptions.CultureInvariant);
+
+        private readonly HashSet<string> _signatures = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _unboundNames = new HashSet<string>(StringComparer.Ordinal);
+
+        internal List<Entry> Entries { get; } = new List<Entry>();
+
+        internal static ApiAllowlist Load(string path) => Parse(File.ReadAllLines(path));
+
+        internal static ApiAllowlist Parse(IEnumerable<string> lines)
+        {
+            var list = new ApiAllowlist();
+            int number = 0;
+            foreach (string raw in lines)
+            {
+                number++;
+                string line = raw.Trim();
+                if (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                string[] fields = line.Split('|').Select(f => f.Trim()).ToArray();
+                if (fields.Length < 2 || fields.Length > 3 || fields[0].Length == 0)
+                {
+                    throw new FormatException($"{FileName} line {number}: expected 'signature | source [| {NanoFrameworkOnly}]'");
+                }
+
+                if (fields.Length == 3 && fields[2] != NanoFrameworkOnly)
+                {
+                    throw new FormatException($"{FileName} line {number}: the third field may only be '{NanoFrameworkOnly}'");
+                }
+
+                var entry = new Entry(fields[0], fields[1], fields.Length == 3, number);
+                list.Entries.Add(entry);
+                if (!list._signatures.Add(entry.Signature))
+                {
+                    throw new FormatException($"{FileName} line {number}: {entry.Signature} is listed twice");
+                }
+
+                if (entry.NanoFrameworkOnly)
+                {
+                    string typeName = entry.Signature.Split('(')[0].Split('.').Last();
+                    list._unboundNames.Add(typeName);
+                    if (typeName.EndsWith("Attribute", StringComparison.Ordinal))
+                    {
+                        list._unboundNames.Add(typeName.Substring(0, typeName.Length - "Attribute".Length));
+                    }
+                }
+            }
+
+            return list;
+        }
+
+        internal bool Contains(string signature) => _signatures.Contains(signature);
+
+        internal bool AcceptsUnbound(string simpleName) => _unboundNames.Contains(simpleName);
+
+        internal static bool IsSourceReference(string source) => SourcePattern.IsMatch(source);
+
+        /// <summary>One allowed API.</summary>
+        internal sealed class Entry
+        {
+            internal Entry(string signature, string source, bool nanoFrameworkOnly, int line)
+            {
+                Signature = signature;
+                Source = source;
+                NanoFrameworkOnly = nanoFrameworkOnly;
+                Line = line;
+            }
+
+            internal string Signature { get; }
+
+            internal string Source { get; }
+
+            internal bool NanoFrameworkOnly { get; }
+
+            internal int Line { get; }
+        }
+    }
+}

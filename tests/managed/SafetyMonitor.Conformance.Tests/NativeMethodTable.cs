@@ -1,0 +1,551 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
+using System.Text;
+
+namespace SafetyMonitor.Conformance.Tests
+{
+    /// <summary>
+    /// The method table (method_lookup) and native checksum that nanoFramework's
+    /// metadata processor derives from a compiled assembly, derived here with
+    /// System.Reflection.Metadata by the same rules.
+    /// </summary>
+    /// <remarks>
+    /// Rules, as metadata-processor's legacy ("V1") generator applies them
+    /// (MetadataProcessor.Shared/Utility/NativeMethodsCrc.cs, Tables/nanoTablesContext.cs,
+    /// Extensions/TypeDefinitionExtensions.cs, nanoSkeletonGenerator.cs):
+    /// <list type="bullet">
+    /// <item>Types: every type but &lt;Module&gt;, nested ones included, sorted by full
+    /// name with a culture-sensitive comparison, then reordered so that a type's
+    /// declaring type, its interfaces and the types in the signatures of the
+    /// methods its bodies call come before it.</item>
+    /// <item>Methods of a type: virtual, then instance non-virtual, then static,
+    /// each group in metadata order.</item>
+    /// <item>method_lookup: one slot per method of every type with methods; a
+    /// handler for a native method (no IL body, not abstract) of a class or value
+    /// type, NULL otherwise (delegates and interfaces get NULL slots).</item>
+    /// <item>Checksum: CRC-32 (polynomial 0x04C11DB7, MSB first, no reflection, no
+    /// final XOR) over the methods of classes and value types only: per native
+    /// method the assembly name, the class name and the method name, per other
+    /// method "NULL". Each step is seeded with the running value only once a
+    /// native method has been counted, and with 0 before: so NULLs before the
+    /// first native method have no effect, and of the first native method only
+    /// its method name does. 0 when there is no native method.</item>
+    /// </list>
+    /// </remarks>
+    internal sealed class NativeMethodTable
+    {
+        private static readonly byte[] NullBytes = Encoding.ASCII.GetBytes("NULL");
+        private static readonly Dictionary<short, OperandType> OperandTypes = typeof(OpCodes)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => (OpCode)f.GetValue(null))
+            .ToDictionary(o => o.Value, o => o.OperandType);
+
+        private NativeMethodTable(string assemblyName, List<Entry> entries, uint checksum)
+        {
+            AssemblyName = assemblyName;
+            Entries = entries;
+            Checksum = checksum;
+        }
+
+        /// <summary>Simple name of the assembly (what the checksum and the stub record carry).</summary>
+        internal string AssemblyName { get; }
+
+        /// <summary>method_lookup, slot by slot.</summary>
+        internal IReadOnlyList<Entry> Entries { get; }
+
+        /// <summary>The native checksum.</summary>
+        internal uint Checksum { get; }
+
+        /// <summary>The native slots only.</summary>
+        internal IEnumerable<Entry> NativeEntries => Entries.Where(e => e.IsNative);
+
+        /// <summary>The C++ name of the stub's assembly data, e.g. g_CLR_AssemblyNative_SafetyMonitor_Native.</summary>
+        internal string AssemblyDataName => "g_CLR_AssemblyNative_" + AssemblyName.Replace('.', '_');
+
+        /// <summary>The handler prefix, Library_&lt;assembly with '.'→'_'&gt;_.</summary>
+        internal string LibraryPrefix => "Library_" + AssemblyName.Replace('.', '_') + "_";
+
+        internal static NativeMethodTable FromFile(string path)
+        {
+            using (var stream = File.OpenRead(path))
+            {
+                return FromStream(stream);
+            }
+        }
+
+        internal static NativeMethodTable FromStream(Stream stream)
+        {
+            if (string.Compare("a", "B", StringComparison.InvariantCulture) >= 0)
+            {
+                throw new NotSupportedException(
+                    "The metadata processor orders types by a culture-sensitive comparison; this .NET runs in invariant " +
+                    "globalization mode (no ICU), which compares ordinally. Install ICU (libicu) to derive the table.");
+            }
+
+            using (var pe = new PEReader(stream))
+            {
+                return new Builder(pe).Build();
+            }
+        }
+
+        /// <summary>CRC-32 of the metadata processor (polynomial 0x04C11DB7, MSB first, no reflection, no final XOR).</summary>
+        internal static uint Crc32(byte[] bytes, uint crc)
+        {
+            foreach (byte b in bytes)
+            {
+                crc ^= (uint)b << 24;
+                for (int bit = 0; bit < 8; bit++)
+                {
+                    crc = (crc & 0x80000000u) != 0 ? (crc << 1) ^ 0x04C11DB7u : crc << 1;
+                }
+            }
+
+            return crc;
+        }
+
+        /// <summary>One slot of method_lookup.</summary>
+        internal sealed class Entry
+        {
+            internal Entry(string typeFullName, string className, string methodName, bool isNative, bool inChecksum)
+            {
+                TypeFullName = typeFullName;
+                ClassName = className;
+                MethodName = methodName;
+                IsNative = isNative;
+                InChecksum = inChecksum;
+            }
+
+            /// <summary>Managed type, e.g. SafetyMonitor.Native.StackCheck.</summary>
+            internal string TypeFullName { get; }
+
+            /// <summary>Stub class name, e.g. SafetyMonitor_Native_StackCheck.</summary>
+            internal string ClassName { get; }
+
+            /// <summary>Stub method name, e.g. GetFree___STATIC__I4.</summary>
+            internal string MethodName { get; }
+
+            internal bool IsNative { get; }
+
+            internal bool InChecksum { get; }
+
+            /// <summary>The method_lookup text of this slot: "NULL" or Library_..::Name.</summary>
+            internal string LookupText(string libraryPrefix) => IsNative ? $"{libraryPrefix}{ClassName}::{MethodName}" : "NULL";
+        }
+
+        private sealed class Builder
+        {
+            private readonly PEReader _pe;
+            private readonly MetadataReader _md;
+            private readonly TypeCodeProvider _codes;
+
+            internal Builder(PEReader pe)
+            {
+                _pe = pe;
+                _md = pe.GetMetadataReader();
+                _codes = new TypeCodeProvider(_md);
+            }
+
+            internal NativeMethodTable Build()
+            {
+                string assemblyName = _md.GetString(_md.GetAssemblyDefinition().Name);
+                byte[] assemblyBytes = Encoding.ASCII.GetBytes(assemblyName);
+                var entries = new List<Entry>();
+                uint running = 0;
+                int natives = 0;
+                foreach (TypeDefinitionHandle handle in OrderedTypes())
+                {
+                    TypeDefinition type = _md.GetTypeDefinition(handle);
+                    bool inStub = IncludeInStub(type);
+                    string className = ClassName(handle);
+                    string fullName = FullName(handle);
+                    foreach (MethodDefinitionHandle methodHandle in OrderedMethods(type))
+                    {
+                        MethodDefinition method = _md.GetMethodDefinition(methodHandle);
+                        bool native = inStub && method.RelativeVirtualAddress == 0
+                            && (method.Attributes & MethodAttributes.Abstract) == 0;
+                        string methodName = MethodName(method);
+                        entries.Add(new Entry(fullName, className, methodName, native, inStub));
+                        if (!inStub)
+                        {
+                            continue;
+                        }
+
+                        // The seed is the running value only once a native method was counted.
+                        if (native)
+                        {
+                            running = Crc32(assemblyBytes, natives > 0 ? running : 0);
+                            running = Crc32(Encoding.ASCII.GetBytes(className), natives > 0 ? running : 0);
+                            running = Crc32(Encoding.ASCII.GetBytes(methodName), natives > 0 ? running : 0);
+                            natives++;
+                        }
+                        else
+                        {
+                            running = Crc32(NullBytes, natives > 0 ? running : 0);
+                        }
+                    }
+                }
+
+                return new NativeMethodTable(assemblyName, entries, natives > 0 ? running : 0);
+            }
+
+            // Classes and value types, not delegates, interfaces or enums.
+            private bool IncludeInStub(TypeDefinition type)
+            {
+                if ((type.Attributes & TypeAttributes.Interface) != 0)
+                {
+                    return false;
+                }
+
+                string baseType = BaseTypeName(type);
+                return baseType != "System.MulticastDelegate" && baseType != "System.Delegate" && baseType != "System.Enum";
+            }
+
+            private string BaseTypeName(TypeDefinition type)
+            {
+                EntityHandle baseType = type.BaseType;
+                if (baseType.IsNil)
+                {
+                    return null;
+                }
+
+                switch (baseType.Kind)
+                {
+                    case HandleKind.TypeReference:
+                        TypeReference reference = _md.GetTypeReference((TypeReferenceHandle)baseType);
+                        return _md.GetString(reference.Namespace) + "." + _md.GetString(reference.Name);
+                    case HandleKind.TypeDefinition:
+                        return FullName((TypeDefinitionHandle)baseType);
+                    default:
+                        return null;
+                }
+            }
+
+            private IEnumerable<MethodDefinitionHandle> OrderedMethods(TypeDefinition type)
+            {
+                var methods = type.GetMethods().ToList();
+                Func<MethodDefinitionHandle, MethodAttributes> attributes = h => _md.GetMethodDefinition(h).Attributes;
+                return methods.Where(h => (attributes(h) & MethodAttributes.Virtual) != 0)
+                    .Concat(methods.Where(h => (attributes(h) & (MethodAttributes.Virtual | MethodAttributes.Static)) == 0))
+                    .Concat(methods.Where(h => (attributes(h) & MethodAttributes.Static) != 0));
+            }
+
+            private List<TypeDefinitionHandle> OrderedTypes()
+            {
+                var sorted = _md.TypeDefinitions
+                    .Where(h => FullName(h) != "<Module>")
+                    .OrderBy(FullName, StringComparer.InvariantCulture)
+                    .ToList();
+                var done = new HashSet<TypeDefinitionHandle>();
+                var result = new List<TypeDefinitionHandle>();
+                foreach (TypeDefinitionHandle type in sorted)
+                {
+                    Visit(type, done, result);
+                }
+
+                return result;
+            }
+
+            // Depth first: declaring type, interfaces of this module, types used in
+            // the signatures of methods the type's bodies call; then the type.
+            private void Visit(TypeDefinitionHandle handle, HashSet<TypeDefinitionHandle> done, List<TypeDefinitionHandle> result)
+            {
+                if (done.Contains(handle))
+                {
+                    return;
+                }
+
+                TypeDefinition type = _md.GetTypeDefinition(handle);
+                TypeDefinitionHandle declaring = type.GetDeclaringType();
+                if (!declaring.IsNil)
+                {
+                    Visit(declaring, done, result);
+                }
+
+                foreach (InterfaceImplementationHandle implementation in type.GetInterfaceImplementations())
+                {
+                    EntityHandle itf = _md.GetInterfaceImplementation(implementation).Interface;
+                    if (itf.Kind == HandleKind.TypeDefinition)
+                    {
+                        Visit((TypeDefinitionHandle)itf, done, result);
+                    }
+                }
+
+                if (!done.Add(handle))
+                {
+                    return;
+                }
+
+                foreach (TypeDefinitionHandle used in TypesUsedByCalls(type).OrderBy(FullName, StringComparer.InvariantCulture))
+                {
+                    Visit(used, done, result);
+                }
+
+                result.Add(handle);
+            }
+
+            private IEnumerable<TypeDefinitionHandle> TypesUsedByCalls(TypeDefinition type)
+            {
+                var used = new List<TypeDefinitionHandle>();
+                foreach (MethodDefinitionHandle methodHandle in type.GetMethods())
+                {
+                    MethodDefinition method = _md.GetMethodDefinition(methodHandle);
+                    if (method.RelativeVirtualAddress == 0)
+                    {
+                        continue;
+                    }
+
+                    BlobReader il = _pe.GetMethodBody(method.RelativeVirtualAddress).GetILReader();
+                    foreach (EntityHandle called in CalledMethods(il))
+                    {
+                        foreach (TypeDefinitionHandle t in SignatureTypes(called))
+                        {
+                            if (!used.Contains(t))
+                            {
+                                used.Add(t);
+                            }
+                        }
+                    }
+                }
+
+                return used;
+            }
+
+            private static IEnumerable<EntityHandle> CalledMethods(BlobReader il)
+            {
+                var calls = new List<EntityHandle>();
+                while (il.RemainingBytes > 0)
+                {
+                    short code = il.ReadByte();
+                    if (code == 0xFE)
+                    {
+                        code = (short)(0xFE00 | il.ReadByte());
+                    }
+
+                    OperandType operand = OperandTypes[code];
+                    switch (operand)
+                    {
+                        case OperandType.InlineMethod:
+                            calls.Add(MetadataTokens.EntityHandle(il.ReadInt32()));
+                            break;
+                        case OperandType.InlineNone:
+                            break;
+                        case OperandType.ShortInlineBrTarget:
+                        case OperandType.ShortInlineI:
+                        case OperandType.ShortInlineVar:
+                            il.Offset += 1;
+                            break;
+                        case OperandType.InlineVar:
+                            il.Offset += 2;
+                            break;
+                        case OperandType.InlineI8:
+                        case OperandType.InlineR:
+                            il.Offset += 8;
+                            break;
+                        case OperandType.InlineSwitch:
+                            int targets = il.ReadInt32();
+                            il.Offset += 4 * targets;
+                            break;
+                        default:
+                            il.Offset += 4;
+                            break;
+                    }
+                }
+
+                return calls;
+            }
+
+            private IEnumerable<TypeDefinitionHandle> SignatureTypes(EntityHandle method)
+            {
+                BlobHandle signature;
+                switch (method.Kind)
+                {
+                    case HandleKind.MethodDefinition:
+                        signature = _md.GetMethodDefinition((MethodDefinitionHandle)method).Signature;
+                        break;
+                    case HandleKind.MemberReference:
+                        signature = _md.GetMemberReference((MemberReferenceHandle)method).Signature;
+                        break;
+                    case HandleKind.MethodSpecification:
+                        return SignatureTypes(_md.GetMethodSpecification((MethodSpecificationHandle)method).Method);
+                    default:
+                        return Array.Empty<TypeDefinitionHandle>();
+                }
+
+                BlobReader reader = _md.GetBlobReader(signature);
+                var decoded = new SignatureDecoder<ImmutableArray<TypeDefinitionHandle>, object>(new TypeHandleProvider(), _md, null)
+                    .DecodeMethodSignature(ref reader);
+                return decoded.ParameterTypes.Prepend(decoded.ReturnType).SelectMany(t => t);
+            }
+
+            private string FullName(TypeDefinitionHandle handle)
+            {
+                TypeDefinition type = _md.GetTypeDefinition(handle);
+                string name = _md.GetString(type.Name);
+                TypeDefinitionHandle declaring = type.GetDeclaringType();
+                if (!declaring.IsNil)
+                {
+                    return FullName(declaring) + "/" + name;
+                }
+
+                string ns = _md.GetString(type.Namespace);
+                return ns.Length == 0 ? name : ns + "." + name;
+            }
+
+            // Join("_", ClassName(declaring), Namespace, Name), '.'→'_', leading '_' trimmed.
+            private string ClassName(TypeDefinitionHandle handle)
+            {
+                if (handle.IsNil)
+                {
+                    return string.Empty;
+                }
+
+                TypeDefinition type = _md.GetTypeDefinition(handle);
+                return string.Join("_", ClassName(type.GetDeclaringType()), _md.GetString(type.Namespace), _md.GetString(type.Name))
+                    .Replace(".", "_").TrimStart('_');
+            }
+
+            // Name + "___STATIC__" or "___", then the return and parameter codes joined by "__"; '.'→'_', '/' removed.
+            private string MethodName(MethodDefinition method)
+            {
+                MethodSignature<string> signature = method.DecodeSignature(_codes, null);
+                bool isStatic = (method.Attributes & MethodAttributes.Static) != 0;
+                string name = _md.GetString(method.Name) + (isStatic ? "___STATIC__" : "___")
+                    + string.Join("__", signature.ParameterTypes.Prepend(signature.ReturnType));
+                return name.Replace(".", "_").Replace("/", string.Empty);
+            }
+        }
+
+        /// <summary>nanoCLR type codes of signature types (metadata-processor's GetParameterType).</summary>
+        private sealed class TypeCodeProvider : ISignatureTypeProvider<string, object>
+        {
+            private readonly MetadataReader _md;
+
+            internal TypeCodeProvider(MetadataReader md)
+            {
+                _md = md;
+            }
+
+            public string GetPrimitiveType(PrimitiveTypeCode code)
+            {
+                switch (code)
+                {
+                    case PrimitiveTypeCode.Void: return "VOID";
+                    case PrimitiveTypeCode.SByte: return "I1";
+                    case PrimitiveTypeCode.Int16: return "I2";
+                    case PrimitiveTypeCode.Int32: return "I4";
+                    case PrimitiveTypeCode.Int64: return "I8";
+                    case PrimitiveTypeCode.Byte: return "U1";
+                    case PrimitiveTypeCode.UInt16: return "U2";
+                    case PrimitiveTypeCode.UInt32: return "U4";
+                    case PrimitiveTypeCode.UInt64: return "U8";
+                    case PrimitiveTypeCode.Single: return "R4";
+                    case PrimitiveTypeCode.Double: return "R8";
+                    case PrimitiveTypeCode.Char: return "CHAR";
+                    case PrimitiveTypeCode.String: return "STRING";
+                    case PrimitiveTypeCode.Boolean: return "BOOLEAN";
+                    case PrimitiveTypeCode.Object: return "OBJECT";
+                    case PrimitiveTypeCode.IntPtr: return "I4";
+                    case PrimitiveTypeCode.UIntPtr: return "U4";
+                    default: return code.ToString();
+                }
+            }
+
+            public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind)
+            {
+                TypeDefinition type = reader.GetTypeDefinition(handle);
+                string name = reader.GetString(type.Name);
+                TypeDefinitionHandle declaring = type.GetDeclaringType();
+                string full = !declaring.IsNil
+                    ? GetTypeFromDefinition(reader, declaring, rawTypeKind) + "/" + name
+                    : Qualified(reader.GetString(type.Namespace), name);
+                return full.Replace(".", string.Empty);
+            }
+
+            public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind)
+            {
+                TypeReference type = reader.GetTypeReference(handle);
+                string name = reader.GetString(type.Name);
+                string full = type.ResolutionScope.Kind == HandleKind.TypeReference
+                    ? GetTypeFromReference(reader, (TypeReferenceHandle)type.ResolutionScope, rawTypeKind) + "/" + name
+                    : Qualified(reader.GetString(type.Namespace), name);
+                if (full == "System.WeakReference")
+                {
+                    return "WEAKCLASS";
+                }
+
+                return full.Replace(".", string.Empty);
+            }
+
+            public string GetSZArrayType(string elementType) => "SZARRAY_" + elementType;
+
+            public string GetByReferenceType(string elementType) => "BYREF_" + elementType;
+
+            public string GetGenericMethodParameter(object genericContext, int index) => "GENERICTYPE";
+
+            public string GetGenericTypeParameter(object genericContext, int index) => "GENERICTYPE";
+
+            public string GetGenericInstantiation(string genericType, ImmutableArray<string> typeArguments) =>
+                genericType + "<" + string.Join(",", typeArguments) + ">";
+
+            public string GetArrayType(string elementType, ArrayShape shape) => "SZARRAY_" + elementType;
+
+            public string GetPointerType(string elementType) => elementType + "*";
+
+            public string GetPinnedType(string elementType) => elementType;
+
+            public string GetModifiedType(string modifier, string unmodifiedType, bool isRequired) => unmodifiedType;
+
+            public string GetFunctionPointerType(MethodSignature<string> signature) => "FNPTR";
+
+            public string GetTypeFromSpecification(MetadataReader reader, object genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
+                reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);
+
+            private static string Qualified(string ns, string name) => ns.Length == 0 ? name : ns + "." + name;
+        }
+
+        /// <summary>The types of this module a signature names (arrays and by-refs resolve to their element type).</summary>
+        private sealed class TypeHandleProvider : ISignatureTypeProvider<ImmutableArray<TypeDefinitionHandle>, object>
+        {
+            private static readonly ImmutableArray<TypeDefinitionHandle> None = ImmutableArray<TypeDefinitionHandle>.Empty;
+
+            public ImmutableArray<TypeDefinitionHandle> GetPrimitiveType(PrimitiveTypeCode typeCode) => None;
+
+            public ImmutableArray<TypeDefinitionHandle> GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) =>
+                ImmutableArray.Create(handle);
+
+            public ImmutableArray<TypeDefinitionHandle> GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => None;
+
+            public ImmutableArray<TypeDefinitionHandle> GetSZArrayType(ImmutableArray<TypeDefinitionHandle> elementType) => elementType;
+
+            public ImmutableArray<TypeDefinitionHandle> GetByReferenceType(ImmutableArray<TypeDefinitionHandle> elementType) => elementType;
+
+            public ImmutableArray<TypeDefinitionHandle> GetGenericMethodParameter(object genericContext, int index) => None;
+
+            public ImmutableArray<TypeDefinitionHandle> GetGenericTypeParameter(object genericContext, int index) => None;
+
+            public ImmutableArray<TypeDefinitionHandle> GetGenericInstantiation(ImmutableArray<TypeDefinitionHandle> genericType, ImmutableArray<ImmutableArray<TypeDefinitionHandle>> typeArguments) => genericType;
+
+            public ImmutableArray<TypeDefinitionHandle> GetArrayType(ImmutableArray<TypeDefinitionHandle> elementType, ArrayShape shape) => elementType;
+
+            public ImmutableArray<TypeDefinitionHandle> GetPointerType(ImmutableArray<TypeDefinitionHandle> elementType) => elementType;
+
+            public ImmutableArray<TypeDefinitionHandle> GetPinnedType(ImmutableArray<TypeDefinitionHandle> elementType) => elementType;
+
+            public ImmutableArray<TypeDefinitionHandle> GetModifiedType(ImmutableArray<TypeDefinitionHandle> modifier, ImmutableArray<TypeDefinitionHandle> unmodifiedType, bool isRequired) => unmodifiedType;
+
+            public ImmutableArray<TypeDefinitionHandle> GetFunctionPointerType(MethodSignature<ImmutableArray<TypeDefinitionHandle>> signature) => None;
+
+            public ImmutableArray<TypeDefinitionHandle> GetTypeFromSpecification(MetadataReader reader, object genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
+                reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);
+        }
+    }
+}
