@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Copies SafetyMonitor's native side into an nf-interpreter checkout, where the
+# nanoCLR build picks it up once NF_INTEROP_ASSEMBLIES names SafetyMonitor.Native:
+#   InteropAssemblies/SafetyMonitor.Native/   the stubs, core/ and ports/chibios/
+#   CMake/Modules/FindINTEROP-SafetyMonitor.Native.cmake
+#
+#   native-interop/stubs/install-into-nf-interpreter.sh <path to nf-interpreter>
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+interop="$(cd "${here}/.." && pwd)"
+if (($# != 1)); then
+    echo "usage: $0 <path to nf-interpreter>" >&2
+    exit 2
+fi
+target="$1"
+if [[ ! -d "${target}/src/CLR" || ! -d "${target}/CMake/Modules" ]]; then
+    echo "$0: ${target} does not look like an nf-interpreter checkout (no src/CLR or CMake/Modules)" >&2
+    exit 2
+fi
+
+destination="${target}/InteropAssemblies/SafetyMonitor.Native"
+mkdir -p "${destination}/core" "${destination}/ports/chibios"
+cp "${here}/SafetyMonitor.Native/SafetyMonitor_Native.h" \
+   "${here}/SafetyMonitor.Native/SafetyMonitor_Native.cpp" \
+   "${here}/SafetyMonitor.Native/SafetyMonitor_Native_SafetyMonitor_Native_StackCheck.cpp" \
+   "${destination}/"
+cp "${interop}/core/stack_check.h" "${interop}/core/stack_check.c" \
+   "${interop}/core/stack_check_port.h" "${interop}/core/rng_continuous_test.h" \
+   "${destination}/core/"
+cp "${interop}/ports/chibios/stack_check_port_layout.h" "${interop}/ports/chibios/stack_check_port_chibios.c" \
+   "${destination}/ports/chibios/"
+cp "${here}/SafetyMonitor.Native/FindINTEROP-SafetyMonitor.Native.cmake" "${target}/CMake/Modules/"
+
+echo "installed SafetyMonitor.Native into ${destination}"
+echo "and FindINTEROP-SafetyMonitor.Native.cmake into ${target}/CMake/Modules"
+echo "next: add SafetyMonitor.Native to NF_INTEROP_ASSEMBLIES in your target's CMake preset"
