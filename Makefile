@@ -1,12 +1,13 @@
 # SafetyMonitor: the two commands. CMake presets (CMakePresets.json) underneath.
 #
 #   make demo   build the emulated board's firmware and run the stack-monitor
-#               demo on qemu-system-arm (exit 0 only if all scenarios are caught)
+#               demo on qemu-system-arm (exit 0 only if all scenarios are caught),
+#               then check its layout and draw its memory map (build/demo-memory-map.svg)
 #   make test   every test suite: host unit tests, QEMU target tests, cross
 #               builds and link checks for each board; ends with "N passed, N failed"
 #
-# Both first check the Debian packages they need (scripts/ensure-deps.sh);
-# `make test` also needs the .NET 10 SDK for the managed tests.
+# Both first check the Debian packages they need (scripts/ensure-deps.sh) and
+# the .NET 10 SDK (the managed tests, the layout tool).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 .PHONY: help demo test clean
@@ -15,14 +16,17 @@ help:
 	@sed -n '3,7p' Makefile | sed 's/^# \{0,1\}//'
 
 demo:
-	@scripts/ensure-deps.sh demo
+	@scripts/ensure-deps.sh
 	@echo "demo: configuring and building the QEMU_NETDUINOPLUS2 firmware"
 	@mkdir -p build
 	@cmake --preset qemu-netduinoplus2 > build/demo-configure.log 2>&1 || { cat build/demo-configure.log; exit 1; }
 	@cmake --build --preset qemu-netduinoplus2 --target run-demo
+	@echo "demo: checking the demo firmware's layout and drawing its memory map"
+	@dotnet run --project managed/tools/SafetyMonitor.Layout -c Release -- layout \
+		build/qemu-netduinoplus2/boards/QEMU_NETDUINOPLUS2/demo.elf --svg build/demo-memory-map.svg
 
 test:
-	@scripts/ensure-deps.sh test
+	@scripts/ensure-deps.sh
 	@scripts/run-suites.sh
 
 clean:

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Makes sure this Debian 12 machine has what `make demo` and `make test` need.
-#   scripts/ensure-deps.sh demo|test
+#   scripts/ensure-deps.sh
 # As root it installs the missing Debian packages; otherwise it prints the
-# exact apt-get line and stops with exit status 1. `test` also needs the .NET
-# SDK, which is not a Debian package: it is only checked.
+# exact apt-get line and stops with exit status 1. Both commands also need the
+# .NET SDK (managed tests, layout tool), which is not a Debian package: it is
+# only checked.
 set -euo pipefail
 
 packages=(
@@ -22,8 +23,8 @@ for package in "${packages[@]}"; do
         missing+=("$package")
     fi
 done
-if [[ "${1:-test}" == test ]] && ! command -v dotnet >/dev/null 2>&1; then
-    echo "SafetyMonitor's managed tests need the .NET 10 SDK (dotnet on PATH); it is not a Debian 12 package:" >&2
+if ! command -v dotnet >/dev/null 2>&1; then
+    echo "SafetyMonitor needs the .NET 10 SDK (dotnet on PATH) for its managed tests and layout tool; it is not a Debian 12 package:" >&2
     echo "    see https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
     exit 1
 fi

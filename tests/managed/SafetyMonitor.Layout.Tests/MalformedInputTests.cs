@@ -1,0 +1,188 @@
+using System;
+using System.Linq;
+using Xunit;
+
+namespace SafetyMonitor.Layout.Tests
+{
+    /// <summary>Input the tool cannot use gives exit 2 and a clear message, never an exception.</summary>
+    public class MalformedInputTests
+    {
+        private static readonly byte[] Valid = Images.Bytes(Images.QemuDemo);
+
+        // Where each field of the ELF32 header starts (System V ABI): the
+        // identification bytes, then e_type .. e_shstrndx.
+        public static TheoryData<int> HeaderFieldOffsets => new TheoryData<int>
+        {
+            0, 1, 2, 3, 4, 5, 6, 7, 16, 18, 20, 24, 28, 32, 36, 40, 42, 44, 46, 48, 50, 51,
+        };
+
+        private static void AssertUnusable(Run run, string expected)
+        {
+            Assert.Equal(Program.Unusable, run.Exit);
+            Assert.Contains(expected, run.Error);
+            Assert.DoesNotContain("   at ", run.Error); // no stack trace
+            Assert.Equal(string.Empty, run.Output);
+        }
+
+        private static byte[] Patched(Action<byte[]> change)
+        {
+            byte[] copy = (byte[])Valid.Clone();
+            change(copy);
+            return copy;
+        }
+
+        private static void PutU16(byte[] b, int at, int v) { b[at] = (byte)v; b[at + 1] = (byte)(v >> 8); }
+
+        private static void PutU32(byte[] b, int at, uint v) { for (int i = 0; i < 4; i++) { b[at + i] = (byte)(v >> (8 * i)); } }
+
+        private static uint U32(byte[] b, int at) => (uint)(b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24));
+
+        [Theory]
+        [MemberData(nameof(HeaderFieldOffsets))]
+        public void TruncatedAtEveryHeaderField(int length)
+        {
+            AssertUnusable(Run.OnBytes(Valid.Take(length).ToArray()), "safetymon layout:");
+        }
+
+        [Fact]
+        public void TruncatedInsideTheSectionTable()
+        {
+            uint table = U32(Valid, 32);
+            AssertUnusable(Run.OnBytes(Valid.Take((int)table + 60).ToArray()), "section table out of range");
+        }
+
+        [Fact]
+        public void WrongMagic() => AssertUnusable(Run.OnBytes(Patched(b => b[1] = (byte)'X')), "not an ELF file");
+
+        [Fact]
+        public void Elf64() => AssertUnusable(Run.OnBytes(Patched(b => b[4] = 2)), "ELF64 image");
+
+        [Fact]
+        public void BigEndian() => AssertUnusable(Run.OnBytes(Patched(b => b[5] = 2)), "big-endian image");
+
+        [Fact]
+        public void WrongMachine() => AssertUnusable(Run.OnBytes(Patched(b => PutU16(b, 18, 62))), "not an ARM image: e_machine is 62");
+
+        [Fact]
+        public void SectionTableOutOfRange() => AssertUnusable(Run.OnBytes(Patched(b => PutU32(b, 32, 0x7FFFFFF0))), "section table out of range");
+
+        [Fact]
+        public void NoSectionTable() => AssertUnusable(Run.OnBytes(Patched(b => PutU16(b, 48, 0))), "no section table");
+
+        [Fact]
+        public void SectionNameTableOutsideTheTable() => AssertUnusable(Run.OnBytes(Patched(b => PutU16(b, 50, 999))), "section name table index 999");
+
+        [Fact]
+        public void SymbolTableMissing()
+        {
+            // Turn every SHT_SYMTAB (2) section into SHT_PROGBITS (1).
+            byte[] image = Patched(b =>
+            {
+                uint table = U32(b, 32);
+                int count = b[48] | (b[49] << 8);
+                for (int i = 0; i < count; i++)
+                {
+                    int type = (int)table + i * 40 + 4;
+                    if (U32(b, type) == 2)
+                    {
+                        PutU32(b, type, 1);
+                    }
+                }
+            });
+            AssertUnusable(Run.OnBytes(image), "no symbol table (.symtab)");
+        }
+
+        [Fact]
+        public void SectionDataOutsideTheFile()
+        {
+            byte[] image = Patched(b =>
+            {
+                uint table = U32(b, 32);
+                PutU32(b, (int)table + 1 * 40 + 16, 0x7FFF0000); // section 1's offset
+            });
+            AssertUnusable(Run.OnBytes(image), "lies outside the file");
+        }
+
+        [Fact]
+        public void ImageWithoutSafetyMonitorSymbols()
+        {
+            // A valid ELF32 ARM image whose symbols are renamed: no protected stack.
+            byte[] image = Patched(b =>
+            {
+                byte[] marker = System.Text.Encoding.ASCII.GetBytes("_region_start__");
+                for (int i = 0; i + marker.Length <= b.Length; i++)
+                {
+                    if (b.AsSpan(i, marker.Length).SequenceEqual(marker))
+                    {
+                        b[i + 1] = (byte)'R';
+                    }
+                }
+            });
+            AssertUnusable(Run.OnBytes(image), "no protected stack symbols");
+        }
+
+        [Fact]
+        public void MissingFile() => AssertUnusable(Run.Of("layout", "/nonexistent/firmware.elf"), "cannot read");
+
+        [Fact]
+        public void CommandLineErrors()
+        {
+            Assert.Equal(Program.Unusable, Run.Of().Exit);
+            Assert.Equal(Program.Unusable, Run.Of("draw", "x.elf").Exit);
+            Assert.Equal(Program.Unusable, Run.Of("layout").Exit);
+            Assert.Equal(Program.Unusable, Run.Of("layout", "a.elf", "b.elf").Exit);
+            Assert.Equal(Program.Unusable, Run.Of("layout", "a.elf", "--svg").Exit);
+            Assert.Equal(Program.Unusable, Run.Of("layout", "a.elf", "--frobnicate").Exit);
+        }
+    }
+
+    /// <summary>Random damage to a valid image never makes the tool crash.</summary>
+    public class MutationPropertyTests
+    {
+        [Fact]
+        public void RandomMutationsNeverCrashTheTool()
+        {
+            byte[] valid = Images.Bytes(Images.QemuDemo);
+            var random = new Random(20261121);
+            int[] exits = new int[3];
+            for (int iteration = 0; iteration < 3000; iteration++)
+            {
+                byte[] image = (byte[])valid.Clone();
+                switch (iteration % 4)
+                {
+                    case 0: // a few random bytes anywhere
+                        for (int i = random.Next(1, 8); i > 0; i--)
+                        {
+                            image[random.Next(image.Length)] = (byte)random.Next(256);
+                        }
+
+                        break;
+                    case 1: // a random byte in the header or the section table
+                        int table = (int)(image[32] | (image[33] << 8) | (image[34] << 16) | (image[35] << 24));
+                        int at = random.Next(2) == 0 ? random.Next(52) : table + random.Next(Math.Max(1, Math.Min(image.Length - table, 40 * 24)));
+                        image[Math.Min(at, image.Length - 1)] = (byte)random.Next(256);
+                        break;
+                    case 2: // truncated anywhere
+                        image = image.Take(random.Next(image.Length)).ToArray();
+                        break;
+                    default: // a run of garbage
+                        int start = random.Next(image.Length);
+                        for (int i = start; i < Math.Min(image.Length, start + random.Next(1, 64)); i++)
+                        {
+                            image[i] = (byte)random.Next(256);
+                        }
+
+                        break;
+                }
+
+                Run run = Run.OnBytes(image);
+                Assert.InRange(run.Exit, 0, 2);
+                exits[run.Exit]++;
+            }
+
+            // The mutations reached both refusal and acceptance paths.
+            Assert.True(exits[Program.Unusable] > 0 && exits[Program.Holds] + exits[Program.Violated] > 0,
+                $"exit counts 0/1/2: {exits[0]}/{exits[1]}/{exits[2]}");
+        }
+    }
+}
