@@ -52,4 +52,34 @@ static inline int rng_continuous_test_feed(rng_continuous_test_t *test, uint32_t
     return STACK_CHECK_OK;
 }
 
+/** A source of raw random words: STACK_CHECK_OK and @p word written, or a
+ *  STACK_CHECK_ERR_RNG_* code. */
+typedef int (*rng_raw_word_fn)(uint32_t *word);
+
+/**
+ * The next word of @p raw that passed the test: at most two raw words (the
+ * first after a restart only primes the test).
+ * @retval STACK_CHECK_OK               @p word written
+ * @retval STACK_CHECK_ERR_RNG_REPEAT   the word equalled the previous one
+ * @retval other                        the source's own STACK_CHECK_ERR_RNG_* code
+ */
+static inline int rng_continuous_test_next(rng_continuous_test_t *test, rng_raw_word_fn raw, uint32_t *word)
+{
+    uint32_t value = 0u;
+    int verdict = raw(&value);
+    if (verdict == STACK_CHECK_OK) {
+        verdict = rng_continuous_test_feed(test, value);
+    }
+    if (verdict == RNG_CONTINUOUS_TEST_DISCARD) {
+        verdict = raw(&value);
+        if (verdict == STACK_CHECK_OK) {
+            verdict = rng_continuous_test_feed(test, value); /* primed: never DISCARD again */
+        }
+    }
+    if (verdict == STACK_CHECK_OK) {
+        *word = value;
+    }
+    return verdict;
+}
+
 #endif /* SAFETYMONITOR_RNG_CONTINUOUS_TEST_H */

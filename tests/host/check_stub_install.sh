@@ -20,7 +20,7 @@ sources=$(sed -n '/^set(SafetyMonitor.Native_SRCS/,/^)/p' "${module}" | grep -E 
 for source in ${sources}; do
     [[ -f "${base}/${source}" ]] || { echo "FAIL: ${source} listed but not installed"; exit 1; }
 done
-for header in $(grep -ho '#include "[^"]*"' "${base}"/*.cpp "${base}"/core/*.c "${base}"/ports/chibios/*.c "${base}"/ports/chibios/*.h "${base}"/core/*.h | sed 's/#include "\(.*\)"/\1/' | sort -u); do
+for header in $(grep -ho '#include "[^"]*"' "${base}"/*.cpp "${base}"/core/*.c "${base}"/ports/*/*.c "${base}"/ports/*/*.h "${base}"/core/*.h | sed 's/#include "\(.*\)"/\1/' | sort -u); do
     case "${header}" in ch.h|hal.h|hal_nf_community.h) continue ;; esac  # ChibiOS / nanoFramework's own
     found=$(find "${base}" -name "${header}" | head -n 1)
     [[ -n "${found}" ]] || { echo "FAIL: ${header} is included but not installed"; exit 1; }

@@ -92,23 +92,7 @@ int stack_check_port_init(void)
 
 int stack_check_port_rng_word(uint32_t *word)
 {
-    /* At most two raw words: the first after a restart only primes the test. */
-    for (unsigned step = 0u; step < 2u; step++) {
-        uint32_t value = 0u;
-        const int status = rng_raw_word(&value);
-        if (status != STACK_CHECK_OK) {
-            return status;
-        }
-        const int verdict = rng_continuous_test_feed(&continuous_test, value);
-        if (verdict == RNG_CONTINUOUS_TEST_DISCARD) {
-            continue;
-        }
-        if (verdict == STACK_CHECK_OK) {
-            *word = value;
-        }
-        return verdict;
-    }
-    return STACK_CHECK_ERR_RNG_REPEAT; /* not reached: the second word is never discarded */
+    return rng_continuous_test_next(&continuous_test, rng_raw_word, word);
 }
 
 int stack_check_port_crc(const uint32_t *words, size_t count, uint32_t *crc)

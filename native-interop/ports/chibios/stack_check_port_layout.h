@@ -17,6 +17,7 @@
 #define SAFETYMONITOR_STACK_CHECK_PORT_LAYOUT_CHIBIOS_H
 
 #include "stack_check_port.h"
+#include "stack_check_port_linker_area.h"
 
 #include "ch.h"
 
@@ -27,10 +28,6 @@
 extern "C" {
 #endif
 
-/* The area the board's linker script places right above the CLR thread's
- * working area (linker/stack_corruption_area.ld). */
-extern uint32_t __stack_corruption_area_start__[];
-extern uint32_t __stack_corruption_area_end__[];
 
 static inline stack_check_stack_t stack_check_port_stack(void)
 {
@@ -42,13 +39,6 @@ static inline stack_check_stack_t stack_check_port_stack(void)
     return stack;
 }
 
-static inline stack_check_area_t stack_check_port_area(void)
-{
-    stack_check_area_t area;
-    area.start = __stack_corruption_area_start__;
-    area.words = (size_t)(__stack_corruption_area_end__ - __stack_corruption_area_start__);
-    return area;
-}
 
 #ifdef __cplusplus
 }

@@ -19,6 +19,7 @@
 #define SAFETYMONITOR_STACK_CHECK_PORT_LAYOUT_STM32_H
 
 #include "stack_check_port.h"
+#include "stack_check_port_linker_area.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -31,8 +32,6 @@ extern uint8_t __main_stack_base__[];
 extern uint8_t __main_stack_end__[];
 extern uint8_t __process_stack_base__[];
 extern uint8_t __process_stack_end__[];
-extern uint32_t __stack_corruption_area_start__[];
-extern uint32_t __stack_corruption_area_end__[];
 
 #define STACK_CHECK_CONTROL_SPSEL (1u << 1) /* ARMv7-M ARM B1.4.4 */
 
@@ -57,13 +56,6 @@ static inline stack_check_stack_t stack_check_port_stack(void)
     return stack;
 }
 
-static inline stack_check_area_t stack_check_port_area(void)
-{
-    stack_check_area_t area;
-    area.start = __stack_corruption_area_start__;
-    area.words = (size_t)(__stack_corruption_area_end__ - __stack_corruption_area_start__);
-    return area;
-}
 
 #ifdef __cplusplus
 }

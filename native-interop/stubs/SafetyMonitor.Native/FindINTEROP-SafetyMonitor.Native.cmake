@@ -3,8 +3,8 @@
 #
 # Goes into nf-interpreter's CMake/Modules folder; the native sources go into
 # InteropAssemblies/SafetyMonitor.Native (this folder's files, plus the core
-# and the chibios port of SafetyMonitor's native-interop folder, in core/ and
-# ports/chibios/). nf-interpreter loads it for every name in the CMake cache
+# and the chibios port of SafetyMonitor's native-interop folder, in core/,
+# ports/chibios/ and ports/common/). nf-interpreter loads it for every name in the CMake cache
 # variable NF_INTEROP_ASSEMBLIES (add "SafetyMonitor.Native"). See the
 # SafetyMonitor README, "Adding the monitor to a nanoCLR build".
 #
@@ -20,6 +20,7 @@ list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/PAL/Incl
 list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE})
 list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/core)
 list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/ports/chibios)
+list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/ports/common)
 
 # source files
 set(SafetyMonitor.Native_SRCS

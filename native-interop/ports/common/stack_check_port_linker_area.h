@@ -1,0 +1,34 @@
+/**
+ * @file stack_check_port_linker_area.h
+ * @brief The corruption-detect area where linker/stack_corruption_area.ld put
+ *        it: shared by the ports that run on a linked firmware image (stm32,
+ *        chibios).
+ */
+#ifndef SAFETYMONITOR_STACK_CHECK_PORT_LINKER_AREA_H
+#define SAFETYMONITOR_STACK_CHECK_PORT_LINKER_AREA_H
+
+#include "stack_check_port.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+extern uint32_t __stack_corruption_area_start__[];
+extern uint32_t __stack_corruption_area_end__[];
+
+static inline stack_check_area_t stack_check_port_area(void)
+{
+    stack_check_area_t area;
+    area.start = __stack_corruption_area_start__;
+    area.words = (size_t)(__stack_corruption_area_end__ - __stack_corruption_area_start__);
+    return area;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SAFETYMONITOR_STACK_CHECK_PORT_LINKER_AREA_H */
