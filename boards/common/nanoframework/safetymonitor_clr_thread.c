@@ -1,0 +1,40 @@
+/**
+ * @file safetymonitor_clr_thread.c
+ * @brief The CLR thread's static working area and its start (see
+ *        safetymonitor_clr_thread.h). ChibiOS/RT 7 (stable 21.11, which
+ *        nf-interpreter builds against): chthreads.h (THD_WORKING_AREA,
+ *        chThdCreateStatic), chschd.h (NORMALPRIO).
+ */
+#include "safetymonitor_clr_thread.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifndef SAFETYMONITOR_CLR_THREAD_STACK_SIZE
+#error "SafetyMonitor: define SAFETYMONITOR_CLR_THREAD_STACK_SIZE (bytes of stack for the CLR thread, as the osThreadDef of CLRStartupThread had: 4096 on ST_STM32F429I_DISCOVERY, 6144 on ST_STM32F769I_DISCOVERY); the board's safetymonitor/safetymonitor.cmake sets it"
+#endif
+
+/* The working area, in its own input section so that the linker places it at
+ * the origin of a RAM region (linker/clr_thread_flipped.ld). NOLOAD there:
+ * crt0 neither copies nor clears it; chThdCreateStatic() initialises the
+ * thread_t it needs. */
+static THD_WORKING_AREA(clr_thread_wa, SAFETYMONITOR_CLR_THREAD_STACK_SIZE) __attribute__((section(".clr_thread_wa")));
+
+static void (*clr_entry)(void const *argument);
+
+/* ChibiOS thread functions take void *; CLRStartupThread takes void const *. */
+static void clr_thread(void *argument)
+{
+    clr_entry(argument);
+}
+
+thread_t *safetymonitor_start_clr_thread(void (*clr_startup_thread)(void const *argument), void const *argument)
+{
+    if (clr_startup_thread == NULL || clr_entry != NULL)
+    {
+        return NULL;
+    }
+
+    clr_entry = clr_startup_thread;
+    return chThdCreateStatic(clr_thread_wa, sizeof clr_thread_wa, NORMALPRIO, clr_thread, (void *)(uintptr_t)argument);
+}

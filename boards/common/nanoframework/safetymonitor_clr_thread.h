@@ -1,0 +1,50 @@
+/**
+ * @file safetymonitor_clr_thread.h
+ * @brief Starts nanoFramework's CLR thread on a static working area that the
+ *        linker places flipped, at the origin of a RAM region
+ *        (linker/clr_thread_flipped.ld), instead of on a block carved from
+ *        the CRT heap.
+ *
+ * In the target's nanoCLR/main.c, include this header and replace
+ *     osThreadCreate(osThread(CLRStartupThread), &clrSettings);
+ * with
+ *     safetymonitor_start_clr_thread(CLRStartupThread, &clrSettings);
+ * then drop the osThreadDef(CLRStartupThread, ...) line: its stack size moves
+ * to SAFETYMONITOR_CLR_THREAD_STACK_SIZE in the board's safetymonitor.cmake.
+ *
+ * The thread keeps the priority osThreadCreate() gave it: ChibiOS's CMSIS-RTOS
+ * wrapper (os/common/abstractions/cmsis_os/cmsis_os.c) maps osPriorityNormal
+ * to NORMALPRIO + 0.
+ */
+#ifndef SAFETYMONITOR_CLR_THREAD_H
+#define SAFETYMONITOR_CLR_THREAD_H
+
+#include "ch.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * Creates the CLR thread on the working area in the input section
+ * .clr_thread_wa: SAFETYMONITOR_CLR_THREAD_STACK_SIZE bytes of stack plus
+ * ChibiOS's thread_t and port overhead (THD_WORKING_AREA(), ChibiOS/RT 7
+ * chthreads.h), at NORMALPRIO, running @p clr_startup_thread(@p argument).
+ * Call it once, from main(), where main() created the thread before (after
+ * osKernelInitialize()). A second call returns NULL and creates nothing: the
+ * working area is in use.
+ *
+ * @param clr_startup_thread nanoFramework's CLRStartupThread
+ *                           (targets/ChibiOS/_nanoCLR/CLR_Startup_Thread.c);
+ *                           must not be NULL
+ * @param argument           its argument (&clrSettings in main())
+ * @return the thread, or NULL when @p clr_startup_thread is NULL or the
+ *         thread was already started
+ */
+thread_t *safetymonitor_start_clr_thread(void (*clr_startup_thread)(void const *argument), void const *argument);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SAFETYMONITOR_CLR_THREAD_H */
