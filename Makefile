@@ -5,15 +5,17 @@
 #               then check its layout and draw its memory map (build/demo-memory-map.svg)
 #   make test   every test suite: host unit tests, QEMU target tests, cross
 #               builds and link checks for each board; ends with "N passed, N failed"
+#   make maps   link the reference boards' flipped nanoCLR layouts and redraw the
+#               pictures the README shows (boards/<BOARD>/nanoframework/memory-map.svg)
 #
 # Both first check the Debian packages they need (scripts/ensure-deps.sh) and
 # the .NET 10 SDK (the managed tests, the layout tool).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help demo test clean
+.PHONY: help demo test maps clean
 
 help:
-	@sed -n '3,7p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
 
 demo:
 	@scripts/ensure-deps.sh
@@ -28,6 +30,20 @@ demo:
 test:
 	@scripts/ensure-deps.sh
 	@scripts/run-suites.sh
+
+maps:
+	@scripts/ensure-deps.sh
+	@mkdir -p build
+	@for board in ST_STM32F429I_DISCOVERY ST_STM32F769I_DISCOVERY; do \
+		preset=$$(tr 'A-Z_' 'a-z-' <<<"$${board}"); \
+		echo "maps: linking $${board}'s nanoCLR layout (preset $${preset})"; \
+		cmake --preset "$${preset}" > "build/maps-$${preset}.log" 2>&1 \
+			&& cmake --build --preset "$${preset}" --target nanoCLR >> "build/maps-$${preset}.log" 2>&1 \
+			|| { tail -n 30 "build/maps-$${preset}.log"; exit 1; }; \
+		dotnet run --project managed/tools/SafetyMonitor.Layout -c Release -- layout \
+			"build/$${preset}/tests/cross/nanoframework/nanoCLR.elf" \
+			--svg "boards/$${board}/nanoframework/memory-map.svg" || exit 1; \
+	done
 
 clean:
 	rm -rf build

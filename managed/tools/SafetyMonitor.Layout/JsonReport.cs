@@ -24,6 +24,7 @@ namespace SafetyMonitor.Layout
                     ["region_start"] = s.Region.Start,
                     ["region_end"] = s.Region.End,
                     ["at_region_origin"] = s.AtRegionOrigin,
+                    ["nothing_below"] = s.NothingBelow,
                     ["below"] = new JsonArray(s.Below.Select(b => (JsonNode)JsonValue.Create(b)!).ToArray()),
                 }).ToArray()),
                 ["area"] = report.Area == null ? null : new JsonObject

@@ -17,14 +17,20 @@ namespace SafetyMonitor.Layout
         public override string ToString() => $"0x{Start:X8}-0x{End:X8}";
     }
 
-    /// <summary>A protected stack and what the check found about it.</summary>
+    /// <summary>
+    /// A protected stack and what the check found about it: the sections
+    /// between its region's origin and its base, and any section reaching the
+    /// origin from below (RAM right below the region); NothingBelow when it
+    /// starts at the origin with no such section.
+    /// </summary>
     public sealed record StackReport(
         string Name,
         string Section,
         AddressRange Range,
         AddressRange Region,
         IReadOnlyList<string> Below,
-        bool AtRegionOrigin);
+        bool AtRegionOrigin,
+        bool NothingBelow);
 
     /// <summary>The corruption-detect area and its neighbours.</summary>
     public sealed record AreaReport(string Section, AddressRange Range, string? GuardedStack, IReadOnlyList<string> Below, IReadOnlyList<string> Above);
@@ -49,6 +55,14 @@ namespace SafetyMonitor.Layout
         public const string AreaEnd = "__stack_corruption_area_end__";
 
         private const string RegionStartSuffix = "_region_start__";
+
+        private static readonly (string Begin, string End)[] HeapSymbols =
+        {
+            ("__heap_base__", "__heap_end__"),
+            ("HeapBegin", "HeapEnd"),
+            ("__clr_managed_heap_base__", "__clr_managed_heap_end__"),
+            ("__graphics_managed_heap_base__", "__graphics_managed_heap_end__"),
+        };
 
         internal LayoutReport(string file, List<StackReport> stacks, AreaReport? area, List<string> violations, List<MapColumn> map)
         {
@@ -137,7 +151,14 @@ namespace SafetyMonitor.Layout
             string section = SectionHolding(range, ram) ?? "(no section)";
             var below = ram.Where(s => s.Address < range.Start && s.Address >= region.Start && s.End > region.Start)
                 .OrderBy(s => s.Address).Select(s => $"{s.Name} 0x{s.Address:X8}-0x{s.End:X8}").ToList();
+
+            // The image does not say what memory lies below a region; but a
+            // section reaching its origin from below proves it is RAM.
+            var ramBelowRegion = ram.Where(s => s.Address < region.Start && s.End >= region.Start)
+                .OrderBy(s => s.Address).Select(s => $"{s.Name} 0x{s.Address:X8}-0x{s.End:X8}").ToList();
+            below.InsertRange(0, ramBelowRegion);
             bool atOrigin = range.Start == region.Start;
+            bool faultsBelow = atOrigin && ramBelowRegion.Count == 0;
             if (range.End <= range.Start)
             {
                 violations.Add($"stack {name}: empty ({range})");
@@ -153,7 +174,12 @@ namespace SafetyMonitor.Layout
                 violations.Add($"stack {name} ({section}) does not start at its region's origin 0x{region.Start:X8}: below it lies {what}; an overflow would write there instead of faulting");
             }
 
-            return new StackReport(name, section, range, region, below, atOrigin);
+            if (ramBelowRegion.Count > 0)
+            {
+                violations.Add($"stack {name} ({section}): RAM lies right below its region's origin 0x{region.Start:X8}: {string.Join(", ", ramBelowRegion)}; an overflow would write there instead of faulting");
+            }
+
+            return new StackReport(name, section, range, region, below, atOrigin, faultsBelow);
         }
 
         private static AreaReport AnalyseArea(AddressRange area, List<StackReport> stacks, List<ElfSection> ram, List<string> violations)
@@ -185,15 +211,16 @@ namespace SafetyMonitor.Layout
 
         private static List<MapColumn> BuildMap(List<StackReport> stacks, AreaReport area, List<ElfSection> ram, Dictionary<string, uint> symbols)
         {
+            // The heaps, by the symbol pairs the rules files define: the CRT
+            // heap (__heap_base__), nanoFramework's managed heap
+            // (__clr_managed_heap_base__, HeapBegin) and graphics heap.
             var heaps = new List<AddressRange>();
-            if (symbols.TryGetValue("__heap_base__", out uint heapBase) && symbols.TryGetValue("__heap_end__", out uint heapEnd) && heapEnd > heapBase)
+            foreach ((string begin, string end) in HeapSymbols)
             {
-                heaps.Add(new AddressRange(heapBase, heapEnd));
-            }
-
-            if (symbols.TryGetValue("HeapBegin", out uint managedBase) && symbols.TryGetValue("HeapEnd", out uint managedEnd) && managedEnd > managedBase)
-            {
-                heaps.Add(new AddressRange(managedBase, managedEnd));
+                if (symbols.TryGetValue(begin, out uint heapBase) && symbols.TryGetValue(end, out uint heapEnd) && heapEnd > heapBase)
+                {
+                    heaps.Add(new AddressRange(heapBase, heapEnd));
+                }
             }
 
             string Kind(ElfSection s)
@@ -220,15 +247,37 @@ namespace SafetyMonitor.Layout
             var sections = ram.Select(s => new MapSection(s.Name, new AddressRange(s.Address, s.End), Kind(s))).OrderBy(s => s.Range.Start).ToList();
             var columns = new List<MapColumn>();
             var regions = stacks.Select(s => s.Region).Distinct().ToList();
+            var placed = new HashSet<MapSection>();
             foreach (AddressRange region in regions.OrderBy(r => r.Start))
             {
                 string holds = string.Join(", ", stacks.Where(s => s.Region == region).Select(s => s.Name));
-                columns.Add(new MapColumn($"RAM 0x{region.Start:X8} ({Kib(region.Size)}): {holds}", region,
-                    sections.Where(s => s.Range.Start >= region.Start && s.Range.End <= region.End).ToList()));
+                var inColumn = sections.Where(s => s.Range.Start >= region.Start && s.Range.End <= region.End).ToList();
+
+                // Sections outside the region that touch it (the boot clipboard
+                // right above SRAM, the next RAM block) are drawn with it: what
+                // lies right beside a region matters.
+                AddressRange range = region;
+                bool grew = true;
+                while (grew)
+                {
+                    MapSection? touching = sections.FirstOrDefault(s => !inColumn.Contains(s) && !placed.Contains(s)
+                        && !regions.Any(r => s.Range.Start >= r.Start && s.Range.End <= r.End)
+                        && (s.Range.Start == range.End || s.Range.End == range.Start));
+                    grew = touching != null;
+                    if (touching != null)
+                    {
+                        inColumn.Add(touching);
+                        range = new AddressRange(Math.Min(range.Start, touching.Range.Start), Math.Max(range.End, touching.Range.End));
+                    }
+                }
+
+                placed.UnionWith(inColumn);
+                string title = $"RAM 0x{region.Start:X8} ({Kib(region.Size)}): {holds}" + (range == region ? string.Empty : $"; with the RAM beside it, to 0x{range.End:X8}");
+                columns.Add(new MapColumn(title, range, inColumn.OrderBy(s => s.Range.Start).ToList()));
             }
 
             // Sections outside the stacks' regions, grouped where they are close.
-            var rest = sections.Where(s => !regions.Any(r => s.Range.Start >= r.Start && s.Range.End <= r.End)).ToList();
+            var rest = sections.Where(s => !placed.Contains(s)).ToList();
             var group = new List<MapSection>();
             foreach (MapSection s in rest)
             {
@@ -255,6 +304,7 @@ namespace SafetyMonitor.Layout
             return new MapColumn($"RAM 0x{range.Start:X8} ({Kib(range.Size)} used)", range, group);
         }
 
-        internal static string Kib(ulong bytes) => bytes >= 1024 && bytes % 1024 == 0 ? $"{bytes / 1024} KiB" : $"{bytes} bytes";
+        /// <summary>A byte count as the report prints it: "N KiB" when whole KiB, else "N bytes".</summary>
+        public static string Kib(ulong bytes) => bytes >= 1024 && bytes % 1024 == 0 ? $"{bytes / 1024} KiB" : $"{bytes} bytes";
     }
 }

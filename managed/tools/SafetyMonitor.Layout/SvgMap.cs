@@ -18,7 +18,7 @@ namespace SafetyMonitor.Layout
         private const int ColumnWidth = 230;
         private const int LabelWidth = 250;
         private const int ColumnHeight = 560;
-        private const int Top = 70;
+        private const int Top = 84;
         private const int Left = 20;
         private const double MinimumHeight = 16;
 
@@ -34,7 +34,7 @@ namespace SafetyMonitor.Layout
         public static string Draw(LayoutReport report)
         {
             int width = Math.Max(760, Left * 2 + report.Map.Count * (ColumnWidth + LabelWidth));
-            int height = Top + ColumnHeight + 70;
+            int height = Top + ColumnHeight + 50 + report.Violations.Count * 16;
             var svg = new StringBuilder();
             svg.AppendLine(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"monospace\" font-size=\"11\">");
             svg.AppendLine(CultureInfo.InvariantCulture, $"  <rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>");
@@ -45,6 +45,11 @@ namespace SafetyMonitor.Layout
                 DrawColumn(svg, report.Map[c], Left + c * (ColumnWidth + LabelWidth));
             }
 
+            for (int v = 0; v < report.Violations.Count; v++)
+            {
+                svg.AppendLine(CultureInfo.InvariantCulture, $"  <text class=\"violation\" x=\"{Left}\" y=\"{Top + ColumnHeight + 40 + v * 16}\" fill=\"#b00020\">violation: {Escape(report.Violations[v])}</text>");
+            }
+
             svg.AppendLine("</svg>");
             return svg.ToString();
         }
@@ -52,7 +57,12 @@ namespace SafetyMonitor.Layout
         private static void DrawColumn(StringBuilder svg, MapColumn column, int x)
         {
             svg.AppendLine(CultureInfo.InvariantCulture, $"  <g class=\"region\">");
-            svg.AppendLine(CultureInfo.InvariantCulture, $"    <text x=\"{x}\" y=\"{Top - 8}\" font-weight=\"bold\">{Escape(column.Title)}</text>");
+            string[] title = TitleLines(column.Title);
+            for (int line = 0; line < title.Length; line++)
+            {
+                svg.AppendLine(CultureInfo.InvariantCulture, $"    <text x=\"{x}\" y=\"{Top - 8 - (title.Length - 1 - line) * 14}\" font-weight=\"bold\">{Escape(title[line])}</text>");
+            }
+
             svg.AppendLine(CultureInfo.InvariantCulture, $"    <rect x=\"{x}\" y=\"{Top}\" width=\"{ColumnWidth}\" height=\"{ColumnHeight}\" fill=\"#fafafa\" stroke=\"#333333\" stroke-dasharray=\"4 3\"/>");
             var heights = Heights(column);
             double y = Top + ColumnHeight;
@@ -106,6 +116,25 @@ namespace SafetyMonitor.Layout
             double raw = column.Sections.Select(s => Math.Max(MinimumHeight, ColumnHeight * s.Range.Size / total)).Sum() + Gaps(column).Sum(g => ColumnHeight * g / total);
             double scale = raw > ColumnHeight ? ColumnHeight / raw : 1;
             return ColumnHeight * (to - from) / total * scale;
+        }
+
+        // A column's title in at most two lines that fit above the column and
+        // its labels, broken after "; " or ": ".
+        private static string[] TitleLines(string title)
+        {
+            const int fits = (ColumnWidth + LabelWidth) / 7 - 2;
+            if (title.Length <= fits)
+            {
+                return new[] { title };
+            }
+
+            int cut = title.LastIndexOf("; ", fits, StringComparison.Ordinal);
+            if (cut < 0)
+            {
+                cut = title.LastIndexOf(": ", fits, StringComparison.Ordinal);
+            }
+
+            return cut > 0 ? new[] { title.Substring(0, cut + 1), "  " + title.Substring(cut + 2) } : new[] { title };
         }
 
         private static string Escape(string text) => SecurityElement.Escape(text) ?? string.Empty;

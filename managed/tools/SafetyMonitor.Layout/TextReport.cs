@@ -14,7 +14,7 @@ namespace SafetyMonitor.Layout
             foreach (StackReport stack in report.Stacks)
             {
                 text.AppendLine($"stack {stack.Name} ({stack.Section}): {stack.Range}, {LayoutReport.Kib(stack.Range.Size)}, in RAM region {stack.Region} ({LayoutReport.Kib(stack.Region.Size)})");
-                text.AppendLine(stack.AtRegionOrigin
+                text.AppendLine(stack.NothingBelow
                     ? "  below it: nothing (the region's start): an overflow faults"
                     : "  below it: " + (stack.Below.Count > 0 ? string.Join(", ", stack.Below) : "free RAM of the region"));
             }

@@ -10,6 +10,12 @@ namespace SafetyMonitor.Layout.Tests
         internal const string QemuFlipped32k = "build/qemu-netduinoplus2/tests/target/overflow_flipped_32k.elf";
         internal const string QemuConventionalControl = "build/qemu-netduinoplus2/tests/target/overflow_conventional.elf";
 
+        /// <summary>The boards with a flipped nanoFramework layout, by CMake preset.</summary>
+        internal static readonly string[] NanoFrameworkPresets = { "st-stm32f429i-discovery", "st-stm32f769i-discovery" };
+
+        /// <summary>An image tests/cross/nanoframework links for a preset (nanoBooter, nanoCLR, nanoCLR-control, their -DEBUG).</summary>
+        internal static string NanoFramework(string preset, string image) => $"build/{preset}/tests/cross/nanoframework/{image}.elf";
+
         internal static string Root
         {
             get
