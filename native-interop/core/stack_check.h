@@ -50,9 +50,18 @@ extern "C" {
 #define ERR_FLAG_STACK (1u << 0)
 
 /**
+ * Error flag set when the error memory (error_memory.h) was found corrupted
+ * and wiped: its persistent flags and counters were lost. Bit 3 of the
+ * controller's error-flag word; the managed `ErrorFlags.ErrorMemory` has the
+ * same value.
+ */
+#define ERR_FLAG_ERROR_MEMORY (1u << 3)
+
+/**
  * Status codes of the stack-check functions. 0 is success; every failure has
  * its own negative value, stable across releases (the managed side and stored
- * error records carry them).
+ * error records carry them); the two positive values are outcomes that are
+ * not failures.
  */
 enum stack_check_status {
     /** Success: area initialised, or area intact. */
@@ -77,7 +86,22 @@ enum stack_check_status {
     STACK_CHECK_ERR_NOT_INITIALISED = -7,
     /** The port reports no usable area (missing, fewer than 2 words). The
      *  linker fragment's ASSERTs prevent this in firmware. */
-    STACK_CHECK_ERR_LAYOUT = -8
+    STACK_CHECK_ERR_LAYOUT = -8,
+    /** A retained record (fault record, error memory) whose magic word is
+     *  neither a valid nor an empty record's: overwritten, or never written
+     *  since power-on. */
+    STACK_CHECK_ERR_RECORD_MAGIC = -9,
+    /** A retained record of a format version this build does not read. */
+    STACK_CHECK_ERR_RECORD_VERSION = -10,
+    /** A retained record whose CRC does not match its contents. */
+    STACK_CHECK_ERR_RECORD_CRC = -11,
+
+    /** stack_check_fault_boot(), stack_check_last_fault(): a valid fault
+     *  record was found (not an error: positive). */
+    STACK_CHECK_FAULT_RECORDED = 1,
+    /** stack_check_error_memory_open(): the store was blank (or noise after
+     *  a power-on reset) and has been formatted, empty (not an error). */
+    STACK_CHECK_ERROR_MEMORY_FORMATTED = 2
 };
 
 /**

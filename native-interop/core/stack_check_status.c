@@ -29,6 +29,16 @@ const char *stack_check_status_name(int status)
         return "STACK_CHECK_ERR_NOT_INITIALISED";
     case STACK_CHECK_ERR_LAYOUT:
         return "STACK_CHECK_ERR_LAYOUT";
+    case STACK_CHECK_ERR_RECORD_MAGIC:
+        return "STACK_CHECK_ERR_RECORD_MAGIC";
+    case STACK_CHECK_ERR_RECORD_VERSION:
+        return "STACK_CHECK_ERR_RECORD_VERSION";
+    case STACK_CHECK_ERR_RECORD_CRC:
+        return "STACK_CHECK_ERR_RECORD_CRC";
+    case STACK_CHECK_FAULT_RECORDED:
+        return "STACK_CHECK_FAULT_RECORDED";
+    case STACK_CHECK_ERROR_MEMORY_FORMATTED:
+        return "STACK_CHECK_ERROR_MEMORY_FORMATTED";
     default:
         return "STACK_CHECK_ERR_UNKNOWN";
     }

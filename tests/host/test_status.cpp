@@ -13,7 +13,8 @@ namespace {
 const int kFailures[] = {
     STACK_CHECK_ERR_RNG_SEED,  STACK_CHECK_ERR_RNG_CLOCK, STACK_CHECK_ERR_RNG_TIMEOUT,
     STACK_CHECK_ERR_RNG_REPEAT, STACK_CHECK_ERR_CRC,      STACK_CHECK_ERR_CORRUPTED,
-    STACK_CHECK_ERR_NOT_INITIALISED, STACK_CHECK_ERR_LAYOUT,
+    STACK_CHECK_ERR_NOT_INITIALISED, STACK_CHECK_ERR_LAYOUT, STACK_CHECK_ERR_RECORD_MAGIC,
+    STACK_CHECK_ERR_RECORD_VERSION, STACK_CHECK_ERR_RECORD_CRC,
 };
 
 TEST(StatusCodes, EveryFailureIsNegativeAndDistinct)
@@ -36,6 +37,13 @@ TEST(StatusCodes, EveryCodeHasItsOwnName)
         EXPECT_TRUE(names.insert(name).second) << "duplicate name " << name;
     }
     EXPECT_STREQ(stack_check_status_name(STACK_CHECK_OK), "STACK_CHECK_OK");
+    // The outcomes that are not failures are positive and named too.
+    EXPECT_GT(STACK_CHECK_FAULT_RECORDED, 0);
+    EXPECT_GT(STACK_CHECK_ERROR_MEMORY_FORMATTED, 0);
+    EXPECT_NE(STACK_CHECK_FAULT_RECORDED, STACK_CHECK_ERROR_MEMORY_FORMATTED);
+    EXPECT_TRUE(names.insert(stack_check_status_name(STACK_CHECK_FAULT_RECORDED)).second);
+    EXPECT_TRUE(names.insert(stack_check_status_name(STACK_CHECK_ERROR_MEMORY_FORMATTED)).second);
+    EXPECT_STREQ(stack_check_status_name(2000), "STACK_CHECK_ERR_UNKNOWN");
 }
 
 TEST(StatusCodes, UnknownCodesHaveAName)

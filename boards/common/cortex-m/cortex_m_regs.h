@@ -56,4 +56,14 @@ static inline void cm_barrier(void)
     __asm__ __volatile__("dsb\n\tisb" ::: "memory");
 }
 
+/** System reset request (AIRCR.SYSRESETREQ, B3.2.6); RAM keeps its contents. */
+__attribute__((noreturn)) static inline void cm_system_reset(void)
+{
+    CM_REG(SCB_AIRCR) = SCB_AIRCR_VECTKEY | SCB_AIRCR_SYSRESETREQ;
+    cm_barrier();
+    for (;;) {
+        /* The reset request takes effect within a few cycles. */
+    }
+}
+
 #endif /* SAFETYMONITOR_CORTEX_M_REGS_H */

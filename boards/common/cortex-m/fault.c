@@ -1,10 +1,12 @@
 /**
  * @file fault.c
- * @brief Naked HardFault handler: known-good stack first, then report.
+ * @brief Naked HardFault handler: known-good stack first, then the fault
+ *        record, then the program's hook (default: reset).
  */
 #include "fault.h"
 
 #include "cortex_m_regs.h"
+#include "fault_record.h"
 #include "semihosting.h"
 #include "startup.h"
 
@@ -68,7 +70,28 @@ void cm_fault_report(uint32_t msp, uint32_t psp, uint32_t exc_return)
         fault.stacked_pc = words[6];
         fault.stacked_xpsr = words[7];
     }
+    cm_fault_save(&fault);
     cm_fault_hook(&fault);
+}
+
+void cm_fault_save(const cm_fault_t *fault)
+{
+    const stack_check_fault_record_t record = {
+        .cause = STACK_CHECK_FAULT_CAUSE_HARDFAULT,
+        .flags = fault->frame_valid ? STACK_CHECK_FAULT_FRAME_VALID : 0u,
+        .stack = (fault->exc_return & EXC_RETURN_SPSEL) != 0u ? STACK_CHECK_FAULT_STACK_PROCESS : STACK_CHECK_FAULT_STACK_MAIN,
+        .cfsr = fault->cfsr,
+        .hfsr = fault->hfsr,
+        .mmfar = fault->mmfar,
+        .bfar = fault->bfar,
+        .msp = fault->msp,
+        .psp = fault->psp,
+        .exc_return = fault->exc_return,
+        .stacked_pc = fault->stacked_pc,
+        .stacked_lr = fault->stacked_lr,
+        .stacked_xpsr = fault->stacked_xpsr,
+    };
+    stack_check_fault_save(&record);
 }
 
 bool cm_fault_is_overflow_below(const cm_fault_t *fault, uint32_t stack_base)
@@ -97,6 +120,6 @@ void cm_fault_print(const cm_fault_t *fault)
 
 __attribute__((weak, noreturn)) void cm_fault_hook(const cm_fault_t *fault)
 {
-    cm_fault_print(fault);
-    sh_exit(SH_EXIT_UNHANDLED_FAULT);
+    (void)fault;
+    cm_system_reset();
 }

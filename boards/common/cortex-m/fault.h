@@ -38,11 +38,21 @@ typedef struct {
 } cm_fault_t;
 
 /**
- * Called on the known-good stack with the captured registers. The program
- * defines it to report and end; the weak default prints the registers and
- * exits with SH_EXIT_UNHANDLED_FAULT. Must not return.
+ * Called on the known-good stack with the captured registers, after they
+ * were saved in the retained fault record (cm_fault_save()). The weak default
+ * resets (AIRCR.SYSRESETREQ); the next boot finds the record
+ * (stack_check_fault_boot()) and sets ERR_FLAG_STACK. A test program may
+ * define it to report and end instead. Must not return.
  */
 __attribute__((noreturn)) void cm_fault_hook(const cm_fault_t *fault);
+
+/**
+ * Saves @p fault in the retained fault record (fault_record.h):
+ * ::STACK_CHECK_FAULT_CAUSE_HARDFAULT, the registers, which stack
+ * (EXC_RETURN.SPSEL), the frame when it was readable. The handler calls it
+ * before cm_fault_hook().
+ */
+void cm_fault_save(const cm_fault_t *fault);
 
 /**
  * True when the fault is a stack overflow out of a stack whose lowest address

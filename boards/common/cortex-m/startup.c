@@ -1,6 +1,8 @@
 /**
  * @file startup.c
- * @brief Vector table and reset handler of the bare-metal firmware.
+ * @brief Vector table and reset handler of the bare-metal firmware: .data and
+ *        .bss, the FPU, board_init(), the retained fault record and error
+ *        memory, the stack-protector guard, main().
  *
  * The initial MSP is `__main_stack_end__`: with linker/stack_flipped.ld that
  * is the top of a stack whose bottom is the ORIGIN of its RAM region.
@@ -10,9 +12,15 @@
 #include "startup.h"
 
 #include "cortex_m_regs.h"
+#include "error_memory.h"
 #include "semihosting.h"
+#include "stack_protector.h"
 
 #include <stdint.h>
+
+/* The error memory: RAM that start-up neither clears nor loads (.noinit). */
+__attribute__((section(".noinit"))) stack_check_error_memory_t cm_error_memory;
+int cm_retained_status;
 
 typedef void (*vector_t)(void);
 
@@ -71,6 +79,11 @@ void Reset_Handler(void)
     cm_barrier();
 #endif
     board_init();
+    /* Evidence first: the previous run's fault record and the error memory,
+     * before anything can overwrite or trust them. Then the stack-protector
+     * guard, before the first function that checks it. */
+    cm_retained_status = stack_check_retained_boot(&cm_error_memory, board_reset_was_power_on());
+    cm_stack_protector_seed();
     system_exit(main());
 }
 
@@ -89,9 +102,10 @@ __attribute__((weak)) void board_init(void)
 __attribute__((weak)) void system_exit(int status)
 {
     (void)status;
-    CM_REG(SCB_AIRCR) = SCB_AIRCR_VECTKEY | SCB_AIRCR_SYSRESETREQ;
-    cm_barrier();
-    for (;;) {
-        /* The reset request takes effect within a few cycles. */
-    }
+    cm_system_reset();
+}
+
+__attribute__((weak)) bool board_reset_was_power_on(void)
+{
+    return false;
 }

@@ -6,11 +6,27 @@
 #ifndef SAFETYMONITOR_STARTUP_H
 #define SAFETYMONITOR_STARTUP_H
 
+#include "error_memory.h"
+
+#include <stdbool.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** The firmware's error memory (error_memory.h), in section .noinit; opened
+ *  at start-up by stack_check_retained_boot() before main(). */
+extern stack_check_error_memory_t cm_error_memory;
+
+/** What stack_check_retained_boot() returned at start-up (the error memory's
+ *  open status); stack_check_last_fault() tells the fault record's. */
+extern int cm_retained_status;
+
+/** Whether the last reset was a power-on or brown-out reset, when the board
+ *  can tell (RCC_CSR.PORRSTF/BORRSTF, RM0090 §7.3.21). Weak default: false
+ *  (RAM that reads all zeros still counts as blank). */
+bool board_reset_was_power_on(void);
 
 /** Board set-up before main() (clocks, emulation). Weak default: nothing. */
 void board_init(void);

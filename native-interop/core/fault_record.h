@@ -1,0 +1,157 @@
+/**
+ * @file fault_record.h
+ * @brief The fault record: what a HardFault (or the compiler's stack
+ *        protector) saw, kept in RAM across the reset that follows it, and
+ *        validated on the next boot before anything trusts it.
+ *
+ * One record, in RAM that start-up code neither clears nor loads: the input
+ * section ::STACK_CHECK_RETAINED_SECTION (bare metal: `.noinit`, placed by
+ * boards/common/cortex-m/sections_data.ld; ChibiOS: `.ram0`, which its rules
+ * leave uninitialised). The fault handler fills it with
+ * stack_check_fault_save() and resets; start-up calls stack_check_fault_boot()
+ * once, which validates the record, keeps a valid one for
+ * stack_check_last_fault() and marks the retained copy empty, so that each
+ * fault is reported on exactly one boot.
+ *
+ * The record is sealed with the STM32 CRC-32 (polynomial 0x04C11DB7, initial
+ * value 0xFFFFFFFF, words MSB first, no reflection, no final XOR; RM0090 §4.2)
+ * computed in software: a fault handler must not wait for, or take the lock
+ * of, the CRC unit. Register sources: ARMv7-M ARM B3.2.15-B3.2.18 (CFSR,
+ * HFSR, MMFAR, BFAR), B1.5.6 (the 8-word exception frame), B1.5.8
+ * (EXC_RETURN).
+ */
+#ifndef SAFETYMONITOR_FAULT_RECORD_H
+#define SAFETYMONITOR_FAULT_RECORD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifndef STACK_CHECK_RETAINED_SECTION
+/** Input section of the retained record: RAM that start-up leaves alone. */
+#define STACK_CHECK_RETAINED_SECTION ".noinit"
+#endif
+
+/** magic of a record that holds a fault ("SFLT"). */
+#define STACK_CHECK_FAULT_RECORD_MAGIC 0x53464C54u
+/** magic of an empty record, sealed after a boot consumed the fault ("NONE"). */
+#define STACK_CHECK_FAULT_RECORD_EMPTY 0x4E4F4E45u
+/** Format version of ::stack_check_fault_record_t. */
+#define STACK_CHECK_FAULT_RECORD_VERSION 1u
+/** Words in a record, the CRC word included. */
+#define STACK_CHECK_FAULT_RECORD_WORDS 17u
+
+/** stack_check_fault_record_t::flags: the stacked PC, LR and xPSR are valid
+ *  (exception stacking succeeded and the frame lay in a known stack). */
+#define STACK_CHECK_FAULT_FRAME_VALID (1u << 0)
+/** stack_check_fault_record_t::flags: stacked_pc holds the address that
+ *  called __stack_chk_fail() (the instrumented function), not a frame's PC. */
+#define STACK_CHECK_FAULT_CALLER_VALID (1u << 1)
+
+/** What recorded the fault (stack_check_fault_record_t::cause). */
+enum stack_check_fault_cause {
+    /** The HardFault handler (an escalated BusFault, MemManage or UsageFault
+     *  included: HFSR.FORCED). */
+    STACK_CHECK_FAULT_CAUSE_HARDFAULT = 1,
+    /** __stack_chk_fail(): a function's stack-protector canary was
+     *  overwritten (-fstack-protector-strong). stacked_pc is the address
+     *  __stack_chk_fail() was called from. */
+    STACK_CHECK_FAULT_CAUSE_STACK_PROTECTOR = 2
+};
+
+/** Which stack was in use when the fault happened (stack_check_fault_record_t::stack). */
+enum stack_check_fault_stack {
+    STACK_CHECK_FAULT_STACK_UNKNOWN = 0,
+    /** The main stack (MSP): exceptions, and main() on bare metal. */
+    STACK_CHECK_FAULT_STACK_MAIN = 1,
+    /** The process stack (PSP): RTOS threads, the nanoCLR's CLR thread. */
+    STACK_CHECK_FAULT_STACK_PROCESS = 2
+};
+
+/**
+ * A fault record: ::STACK_CHECK_FAULT_RECORD_WORDS 32-bit words (68 bytes), in
+ * this order; the managed side (SafetyMonitor.FaultRecord) reads the same
+ * words.
+ */
+typedef struct {
+    uint32_t magic;        /**< ::STACK_CHECK_FAULT_RECORD_MAGIC, or _EMPTY */
+    uint32_t version;      /**< ::STACK_CHECK_FAULT_RECORD_VERSION */
+    uint32_t cause;        /**< ::stack_check_fault_cause */
+    uint32_t flags;        /**< ::STACK_CHECK_FAULT_FRAME_VALID, ::STACK_CHECK_FAULT_CALLER_VALID */
+    uint32_t stack;        /**< ::stack_check_fault_stack */
+    uint32_t cfsr;         /**< SCB->CFSR at the fault (0xE000ED28) */
+    uint32_t hfsr;         /**< SCB->HFSR (0xE000ED2C) */
+    uint32_t mmfar;        /**< SCB->MMFAR (0xE000ED34; valid when CFSR.MMARVALID) */
+    uint32_t bfar;         /**< SCB->BFAR (0xE000ED38; valid when CFSR.BFARVALID) */
+    uint32_t msp;          /**< MSP at the handler's entry (may lie outside RAM) */
+    uint32_t psp;          /**< PSP at the handler's entry */
+    uint32_t exc_return;   /**< EXC_RETURN (LR at the handler's entry); 0 for the stack protector */
+    uint32_t stacked_pc;   /**< PC of the faulting instruction (FRAME_VALID), or the caller of __stack_chk_fail() (CALLER_VALID) */
+    uint32_t stacked_lr;   /**< LR at the fault (when FRAME_VALID) */
+    uint32_t stacked_xpsr; /**< xPSR at the fault (when FRAME_VALID) */
+    uint32_t cycle;        /**< safety cycle number (stack_check_set_cycle()) at the fault */
+    uint32_t crc;          /**< CRC-32 (STM32 parameters) of the 16 words before it */
+} stack_check_fault_record_t;
+
+/**
+ * Notes the current safety-cycle number, which a fault record carries. One
+ * store; call it at the start of each cycle.
+ */
+void stack_check_set_cycle(uint32_t cycle);
+
+/**
+ * Writes @p fault into the retained record and seals it: magic, version, the
+ * cycle number of stack_check_set_cycle() and the CRC are filled in here;
+ * cause, flags, stack and the registers come from @p fault. For fault
+ * handlers: no peripheral, no lock, a few words of stack. The caller resets
+ * afterwards.
+ *
+ * @param fault the registers; its magic, version, cycle and crc are ignored
+ */
+void stack_check_fault_save(const stack_check_fault_record_t *fault);
+
+/**
+ * Validates the retained record once, at start-up, before anything else uses
+ * it: a valid fault is kept for stack_check_last_fault(), and the retained
+ * copy is sealed empty so that the next boot does not report it again. A
+ * record whose magic, version or CRC is wrong is reported as such and never
+ * trusted (stack_check_last_fault() then gives a zeroed record).
+ *
+ * @param power_on true after a power-on or brown-out reset (RCC_CSR.PORRSTF or
+ *                 BORRSTF, RM0090 §7.3.21), when RAM holds no record, only
+ *                 noise: then an invalid record means "none". Pass false when
+ *                 the board cannot tell. RAM that reads all zeros (a fresh
+ *                 emulator, cleared RAM) means "none" either way.
+ * @retval STACK_CHECK_FAULT_RECORDED   a valid fault record (1)
+ * @retval STACK_CHECK_OK                no fault recorded
+ * @retval STACK_CHECK_ERR_RECORD_MAGIC  the magic is neither a record's nor an empty one's
+ * @retval STACK_CHECK_ERR_RECORD_VERSION a record of another format version
+ * @retval STACK_CHECK_ERR_RECORD_CRC    the magic is right but the CRC does not match
+ */
+int stack_check_fault_boot(bool power_on);
+
+/**
+ * The fault found at start-up.
+ *
+ * @param[out] record the valid record when the result is
+ *                    ::STACK_CHECK_FAULT_RECORDED, all zeros otherwise; may
+ *                    be NULL to ask only for the status
+ * @return what stack_check_fault_boot() returned, or
+ *         ::STACK_CHECK_ERR_NOT_INITIALISED before it ran.
+ */
+int stack_check_last_fault(stack_check_fault_record_t *record);
+
+/**
+ * CRC-32 with the STM32 CRC unit's parameters over @p count words, in
+ * software (the seal of the retained records).
+ */
+uint32_t stack_check_record_crc(const uint32_t *words, uint32_t count);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SAFETYMONITOR_FAULT_RECORD_H */

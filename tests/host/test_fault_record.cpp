@@ -1,0 +1,127 @@
+// The retained fault record (native-interop/core/fault_record.c): saved by a
+// fault handler, validated once at the next boot, never trusted when damaged.
+// A "reset" here is a second call of stack_check_fault_boot(): the retained
+// record is an ordinary object on the host.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <cstring>
+
+#include "crc_reference.h"
+
+extern "C" {
+#include "fault_record.h"
+#include "stack_check.h"
+extern volatile stack_check_fault_record_t stack_check_retained_fault;
+}
+
+namespace {
+
+stack_check_fault_record_t sample_fault()
+{
+    stack_check_fault_record_t fault{};
+    fault.cause = STACK_CHECK_FAULT_CAUSE_HARDFAULT;
+    fault.flags = 0;
+    fault.stack = STACK_CHECK_FAULT_STACK_MAIN;
+    fault.cfsr = 0x00009200u;
+    fault.hfsr = 0x40000000u;
+    fault.bfar = 0x1FFFFFE0u;
+    fault.msp = 0x1FFFFFE0u;
+    fault.exc_return = 0xFFFFFFF9u;
+    return fault;
+}
+
+uint32_t *retained_words()
+{
+    return const_cast<uint32_t *>(reinterpret_cast<volatile uint32_t *>(&stack_check_retained_fault));
+}
+
+void clear_retained()
+{
+    std::memset(retained_words(), 0, sizeof(stack_check_fault_record_t));
+}
+
+}  // namespace
+
+TEST(FaultRecord, BlankRamMeansNoFault)
+{
+    clear_retained();
+    EXPECT_EQ(STACK_CHECK_OK, stack_check_fault_boot(false));
+    stack_check_fault_record_t out;
+    std::memset(&out, 0xA5, sizeof out);
+    EXPECT_EQ(STACK_CHECK_OK, stack_check_last_fault(&out));
+    EXPECT_EQ(0u, out.magic);
+    EXPECT_EQ(0u, out.cfsr);
+}
+
+TEST(FaultRecord, SavedFaultIsReportedOnTheNextBootOnly)
+{
+    clear_retained();
+    stack_check_set_cycle(1234u);
+    stack_check_fault_save(&(const stack_check_fault_record_t &)sample_fault());
+
+    ASSERT_EQ(STACK_CHECK_FAULT_RECORDED, stack_check_fault_boot(false));
+    stack_check_fault_record_t out{};
+    ASSERT_EQ(STACK_CHECK_FAULT_RECORDED, stack_check_last_fault(&out));
+    EXPECT_EQ(STACK_CHECK_FAULT_RECORD_MAGIC, out.magic);
+    EXPECT_EQ(STACK_CHECK_FAULT_RECORD_VERSION, out.version);
+    EXPECT_EQ(0x00009200u, out.cfsr);
+    EXPECT_EQ(0x40000000u, out.hfsr);
+    EXPECT_EQ(0x1FFFFFE0u, out.bfar);
+    EXPECT_EQ(0xFFFFFFF9u, out.exc_return);
+    EXPECT_EQ(1234u, out.cycle);
+    EXPECT_EQ(static_cast<uint32_t>(STACK_CHECK_FAULT_STACK_MAIN), out.stack);
+    // The seal is the STM32 CRC over the 16 words before it (independent reference).
+    EXPECT_EQ(crc32_stm32_words(reinterpret_cast<const uint32_t *>(&out), 16), out.crc);
+
+    // The boot consumed it: the retained copy is now sealed empty.
+    EXPECT_EQ(STACK_CHECK_FAULT_RECORD_EMPTY, retained_words()[0]);
+    EXPECT_EQ(STACK_CHECK_OK, stack_check_fault_boot(false));
+    EXPECT_EQ(STACK_CHECK_OK, stack_check_last_fault(nullptr));
+}
+
+TEST(FaultRecord, EveryFlippedBitIsReportedNeverTrusted)
+{
+    // Control first: the unflipped record is recorded.
+    for (unsigned bit = 0; bit < 32u * STACK_CHECK_FAULT_RECORD_WORDS; bit++) {
+        clear_retained();
+        stack_check_fault_save(&(const stack_check_fault_record_t &)sample_fault());
+        retained_words()[bit / 32u] ^= 1u << (bit % 32u);
+        const int status = stack_check_fault_boot(false);
+        const unsigned word = bit / 32u;
+        if (word == 0) {
+            EXPECT_EQ(STACK_CHECK_ERR_RECORD_MAGIC, status) << "bit " << bit;
+        } else if (word == 1) {
+            EXPECT_EQ(STACK_CHECK_ERR_RECORD_VERSION, status) << "bit " << bit;
+        } else {
+            EXPECT_EQ(STACK_CHECK_ERR_RECORD_CRC, status) << "bit " << bit;
+        }
+        stack_check_fault_record_t out;
+        std::memset(&out, 0xA5, sizeof out);
+        EXPECT_EQ(status, stack_check_last_fault(&out));
+        EXPECT_EQ(0u, out.cfsr) << "a damaged record must not be handed out";
+    }
+}
+
+TEST(FaultRecord, DamagedEmptyMarkerIsReported)
+{
+    clear_retained();
+    ASSERT_EQ(STACK_CHECK_OK, stack_check_fault_boot(false));  // seals the empty marker
+    retained_words()[5] ^= 0x10u;                              // a stray write into the store
+    EXPECT_EQ(STACK_CHECK_ERR_RECORD_CRC, stack_check_fault_boot(false));
+}
+
+TEST(FaultRecord, NoiseIsDamageUnlessThePowerWasOff)
+{
+    for (uint32_t i = 0; i < STACK_CHECK_FAULT_RECORD_WORDS; i++) {
+        retained_words()[i] = 0x9E3779B9u * (i + 1u);
+    }
+    EXPECT_EQ(STACK_CHECK_ERR_RECORD_MAGIC, stack_check_fault_boot(false));
+    for (uint32_t i = 0; i < STACK_CHECK_FAULT_RECORD_WORDS; i++) {
+        retained_words()[i] = 0x9E3779B9u * (i + 1u);
+    }
+    EXPECT_EQ(STACK_CHECK_OK, stack_check_fault_boot(true));
+    // A valid record survives a power-on flag too (battery-backed storage).
+    stack_check_fault_save(&(const stack_check_fault_record_t &)sample_fault());
+    EXPECT_EQ(STACK_CHECK_FAULT_RECORDED, stack_check_fault_boot(true));
+}
