@@ -7,7 +7,7 @@ namespace SafetyMonitor.Native
 {
     /// <summary>
     /// The native stack monitor: one method per function of the C core
-    /// (native-interop/core/stack_check.h).
+    /// (native-interop/core/stack_check.h, fault_record.h).
     /// </summary>
     /// <remarks>
     /// <para>
@@ -95,5 +95,54 @@ namespace SafetyMonitor.Native
         [DllImport(NativeLibraryName, EntryPoint = "stack_check_corruption_detect_area")]
 #endif
         public static extern int CheckCorruptionDetectArea();
+
+        /// <summary>
+        /// What start-up found in the retained fault record
+        /// (C: <c>stack_check_last_fault()</c>, native-interop/core/fault_record.h).
+        /// </summary>
+        /// <returns>
+        /// 1 a valid fault record (read it with <see cref="GetFaultWord"/>);
+        /// 0 no fault recorded; -7 start-up has not validated the record yet;
+        /// -9 damaged magic, -10 another format version, -11 damaged CRC (a
+        /// damaged record is never handed out). The values of
+        /// <c>SafetyMonitor.FaultRecordStatus</c>.
+        /// </returns>
+#if NANOFRAMEWORK_1_0
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#else
+        [DllImport(NativeLibraryName, EntryPoint = "stack_check_last_fault_status")]
+#endif
+        public static extern int GetFaultStatus();
+
+        /// <summary>
+        /// One 32-bit word of the fault record start-up found
+        /// (C: <c>stack_check_last_fault_word()</c>), word by word so that no
+        /// array crosses the interop boundary.
+        /// </summary>
+        /// <param name="index">
+        /// Word index, 0 to 16, in the order of <c>stack_check_fault_record_t</c>:
+        /// magic, version, cause, flags, stack, CFSR, HFSR, MMFAR, BFAR, MSP,
+        /// PSP, EXC_RETURN, stacked PC, stacked LR, stacked xPSR, cycle, CRC.
+        /// </param>
+        /// <returns>The word; 0 for an index out of range or when <see cref="GetFaultStatus"/> is not 1.</returns>
+#if NANOFRAMEWORK_1_0
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#else
+        [DllImport(NativeLibraryName, EntryPoint = "stack_check_last_fault_word")]
+#endif
+        public static extern uint GetFaultWord(int index);
+
+        /// <summary>
+        /// Notes the safety-cycle number that a fault record carries if a
+        /// fault happens now (C: <c>stack_check_set_cycle()</c>). One store;
+        /// the controller calls it at the start of every cycle.
+        /// </summary>
+        /// <param name="cycle">The cycle number, any value.</param>
+#if NANOFRAMEWORK_1_0
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#else
+        [DllImport(NativeLibraryName, EntryPoint = "stack_check_set_cycle")]
+#endif
+        public static extern void SetCycle(uint cycle);
     }
 }

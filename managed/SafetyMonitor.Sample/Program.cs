@@ -16,8 +16,10 @@ namespace SafetyMonitor.Sample
 
         public static void Main()
         {
-            var controller = new SafetyController();
+            // Flags and their counters survive resets in the RTC backup registers.
+            var controller = new SafetyController(new ErrorMemory(new BackupMemoryErrorStore()));
             AreaStatus area = controller.Initialize();
+            ReportLastRun(controller);
             if (area != AreaStatus.Ok)
             {
                 // nanoFramework prints enum values as numbers: see AreaStatus for their meaning.
@@ -49,6 +51,28 @@ namespace SafetyMonitor.Sample
                     Thread.Sleep(50);
                 }
             }
+        }
+
+        // What the last run left: a fault record (the HardFault handler's or
+        // the stack protector's), and the flags the error memory kept.
+        private static void ReportLastRun(SafetyController controller)
+        {
+            FaultRecord fault = controller.LastFault;
+            if (fault != null)
+            {
+                // Decimal numbers: see FaultRecord for the registers' bits.
+                Debug.WriteLine("safety: the last run ended in a fault in cycle " + ((int)fault.Cycle).ToString()
+                    + ": cause " + ((int)fault.Cause).ToString() + ", CFSR " + ((int)fault.Cfsr).ToString()
+                    + ", HFSR " + ((int)fault.Hfsr).ToString() + ", BFAR " + ((int)fault.Bfar).ToString()
+                    + ", stack " + ((int)fault.Stack).ToString());
+            }
+            else if (controller.LastFaultStatus != FaultRecordStatus.None)
+            {
+                Debug.WriteLine("safety: fault record status " + ((int)controller.LastFaultStatus).ToString());
+            }
+
+            Debug.WriteLine("safety: flags kept from earlier runs " + ((int)controller.ErrorMemory.PersistentFlags).ToString()
+                + ", stack errors counted " + controller.ErrorMemory.GetCount(ErrorFlags.Stack).ToString());
         }
 
         private static void DoApplicationWork()

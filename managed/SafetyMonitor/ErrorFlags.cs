@@ -7,7 +7,7 @@ namespace SafetyMonitor
     /// has the value of the C core's <c>ERR_FLAG_STACK</c>.
     /// </summary>
     /// <remarks>
-    /// Bits 0-15 belong to SafetyMonitor (bits 3-15 are reserved for its
+    /// Bits 0-15 belong to SafetyMonitor (bits 4-15 are reserved for its
     /// future checks); bits 16-30 (<see cref="Application0"/> to
     /// <see cref="Application14"/>) are for the application's own checks
     /// (<see cref="ISafetyCheck"/>). Bit 31 is not used.
@@ -21,7 +21,9 @@ namespace SafetyMonitor
         /// <summary>
         /// Stack check failed: free native stack below
         /// <see cref="SafetyController.MinStackFree"/>, or the corruption-detect
-        /// area not intact (also when it was never initialised). C: <c>ERR_FLAG_STACK</c>.
+        /// area not intact (also when it was never initialised); or a fault
+        /// (HardFault, stack protector) was recorded before the last reset.
+        /// C: <c>ERR_FLAG_STACK</c>.
         /// </summary>
         Stack = 0x00000001,
 
@@ -30,6 +32,13 @@ namespace SafetyMonitor
 
         /// <summary>A registered <see cref="ISafetyCheck"/> threw an exception.</summary>
         CheckFault = 0x00000004,
+
+        /// <summary>
+        /// The error memory (<see cref="ErrorMemory"/>) was found damaged and
+        /// wiped, or the retained fault record was damaged: evidence was lost.
+        /// The C core's <c>ERR_FLAG_ERROR_MEMORY</c>. Persistent by default.
+        /// </summary>
+        ErrorMemory = 0x00000008,
 
         /// <summary>Application check 0.</summary>
         Application0 = 0x00010000,

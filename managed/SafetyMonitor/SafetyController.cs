@@ -33,7 +33,7 @@ namespace SafetyMonitor
         public const int MaxChecks = 15;
 
         private const int FlagBits = 31;
-        private const int OwnFlags = (int)(ErrorFlags.Stack | ErrorFlags.MainLoopTiming | ErrorFlags.CheckFault);
+        private const int OwnFlags = (int)(ErrorFlags.Stack | ErrorFlags.MainLoopTiming | ErrorFlags.CheckFault | ErrorFlags.ErrorMemory);
         private const int ApplicationFlags = 0x7FFF0000;
         private const int DefinedFlags = OwnFlags | ApplicationFlags;
 
@@ -49,10 +49,16 @@ namespace SafetyMonitor
         private int _cycles;
         private CycleResult _last;
         private AreaStatus _initStatus = AreaStatus.NotInitialized;
+        private readonly ErrorMemory _errorMemory;
+        private bool _evidenceRead;
+        private FaultRecord _lastFault;
+        private FaultRecordStatus _lastFaultStatus = FaultRecordStatus.NotValidated;
+        private ErrorMemoryStatus _errorMemoryStatus = ErrorMemoryStatus.Ok;
 
         /// <summary>
-        /// Creates a controller with no flags set and the default policies:
-        /// <see cref="ErrorFlags.Stack"/> and <see cref="ErrorFlags.CheckFault"/>
+        /// Creates a controller with no flags set, no error memory and the
+        /// default policies: <see cref="ErrorFlags.Stack"/>,
+        /// <see cref="ErrorFlags.CheckFault"/> and <see cref="ErrorFlags.ErrorMemory"/>
         /// persistent, every other flag self-clearing. Call
         /// <see cref="Initialize"/> before the first cycle.
         /// </summary>
@@ -60,6 +66,26 @@ namespace SafetyMonitor
         {
             _policies[BitIndex((int)ErrorFlags.Stack)] = FlagPolicy.Persistent;
             _policies[BitIndex((int)ErrorFlags.CheckFault)] = FlagPolicy.Persistent;
+            _policies[BitIndex((int)ErrorFlags.ErrorMemory)] = FlagPolicy.Persistent;
+        }
+
+        /// <summary>
+        /// Creates a controller that keeps its flags in an error memory: every
+        /// newly raised flag is counted there, and flags whose policy is not
+        /// <see cref="FlagPolicy.SelfClearing"/> stay set across resets until
+        /// <see cref="ClearErrorMemory"/>. <see cref="Initialize"/> opens it.
+        /// </summary>
+        /// <param name="errorMemory">The error memory (e.g. on a <c>BackupMemoryErrorStore</c>).</param>
+        /// <exception cref="ArgumentNullException"><paramref name="errorMemory"/> is null.</exception>
+        public SafetyController(ErrorMemory errorMemory)
+            : this()
+        {
+            if (errorMemory == null)
+            {
+                throw new ArgumentNullException("errorMemory");
+            }
+
+            _errorMemory = errorMemory;
         }
 
         /// <summary>
@@ -143,6 +169,60 @@ namespace SafetyMonitor
             }
         }
 
+        /// <summary>
+        /// The fault recorded before the last reset (registers, cause, stack,
+        /// cycle), read by the first <see cref="Initialize"/>; null when
+        /// <see cref="LastFaultStatus"/> is not <see cref="FaultRecordStatus.Recorded"/>.
+        /// </summary>
+        public FaultRecord LastFault
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _lastFault;
+                }
+            }
+        }
+
+        /// <summary>
+        /// What start-up found in the retained fault record;
+        /// <see cref="FaultRecordStatus.NotValidated"/> before the first
+        /// <see cref="Initialize"/> (or when the firmware never validates it).
+        /// </summary>
+        public FaultRecordStatus LastFaultStatus
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _lastFaultStatus;
+                }
+            }
+        }
+
+        /// <summary>The error memory this controller uses, or null.</summary>
+        public ErrorMemory ErrorMemory
+        {
+            get { return _errorMemory; }
+        }
+
+        /// <summary>
+        /// How the first <see cref="Initialize"/> found the error memory
+        /// (<see cref="ErrorMemoryStatus.Ok"/> without one), or the last
+        /// damage a cycle found in it since.
+        /// </summary>
+        public ErrorMemoryStatus ErrorMemoryStatus
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _errorMemoryStatus;
+                }
+            }
+        }
+
         /// <summary>The last cycle's result (a copy; allocates nothing). <c>Number</c> is 0 before the first cycle.</summary>
         public CycleResult LastCycle
         {
@@ -161,6 +241,14 @@ namespace SafetyMonitor
         /// (the area check answers <see cref="AreaStatus.NotInitialized"/>).
         /// Calling it again re-seals the area with fresh words.
         /// </summary>
+        /// <remarks>
+        /// The first call also reads the evidence of the last run: the fault
+        /// record (<see cref="LastFault"/>) and the error memory, whose
+        /// persistent flags are set at once (without <see cref="ErrorRaised"/>).
+        /// A recorded fault sets <see cref="ErrorFlags.Stack"/> persistent; a
+        /// damaged fault record or error memory sets
+        /// <see cref="ErrorFlags.ErrorMemory"/>.
+        /// </remarks>
         /// <returns>
         /// <see cref="AreaStatus.Ok"/>, or why the area could not be sealed
         /// (<see cref="AreaStatus.RngSeedError"/>, <see cref="AreaStatus.RngClockError"/>,
@@ -171,8 +259,74 @@ namespace SafetyMonitor
         {
             lock (_sync)
             {
+                if (!_evidenceRead)
+                {
+                    ReadEvidence();
+                    _evidenceRead = true;
+                }
+
                 _initStatus = (AreaStatus)StackCheck.InitCorruptionDetectArea();
                 return _initStatus;
+            }
+        }
+
+        /// <summary>
+        /// Clears the error memory's persistent flags and counters (the flags
+        /// now set stay set; <see cref="ClearFlags"/> clears those).
+        /// </summary>
+        /// <exception cref="InvalidOperationException">The controller has no error memory.</exception>
+        public void ClearErrorMemory()
+        {
+            if (_errorMemory == null)
+            {
+                throw new InvalidOperationException("This controller has no error memory.");
+            }
+
+            lock (_sync)
+            {
+                _errorMemory.Clear();
+            }
+        }
+
+        // The fault record and the error memory of the last run. Caller holds _sync.
+        private void ReadEvidence()
+        {
+            FaultRecordStatus faultStatus;
+            _lastFault = FaultRecord.Read(out faultStatus);
+            _lastFaultStatus = faultStatus;
+            int evidence = 0;
+            if (faultStatus == FaultRecordStatus.Recorded)
+            {
+                evidence = (int)ErrorFlags.Stack;
+            }
+            else if (faultStatus != FaultRecordStatus.None && faultStatus != FaultRecordStatus.NotValidated)
+            {
+                evidence = (int)ErrorFlags.ErrorMemory;
+            }
+
+            if (_errorMemory == null)
+            {
+                _flags |= evidence;
+                return;
+            }
+
+            _errorMemoryStatus = _errorMemory.Open(false);
+            if (evidence != 0)
+            {
+                Remember(_errorMemory.Raise((ErrorFlags)evidence, true));
+            }
+
+            _flags |= (int)_errorMemory.PersistentFlags & DefinedFlags;
+        }
+
+        // Notes damage the error memory reported (it has wiped itself and set
+        // ErrorMemory in it). Caller holds _sync.
+        private void Remember(ErrorMemoryStatus status)
+        {
+            if (status != ErrorMemoryStatus.Ok)
+            {
+                _errorMemoryStatus = status;
+                _flags |= (int)ErrorFlags.ErrorMemory;
             }
         }
 
@@ -303,6 +457,13 @@ namespace SafetyMonitor
         /// <returns>What the cycle saw (also in <see cref="LastCycle"/>).</returns>
         public CycleResult Handle()
         {
+            int cycle;
+            lock (_sync)
+            {
+                cycle = _cycles + 1;
+            }
+
+            StackCheck.SetCycle((uint)cycle);
             int freeBytes = StackCheck.GetFree();
             AreaStatus area = (AreaStatus)StackCheck.CheckCorruptionDetectArea();
             int detected = 0;
@@ -335,6 +496,14 @@ namespace SafetyMonitor
                 int after = Apply(before, detected);
                 _flags = after;
                 raised = after & ~before;
+                if (raised != 0 && _errorMemory != null)
+                {
+                    // A damaged store sets ErrorMemory: raised in this cycle too.
+                    Record(raised);
+                    raised |= _flags & ~after;
+                    after = _flags;
+                }
+
                 enteredPanic = !_panic && RaisesPanic(raised);
                 _panic |= enteredPanic;
                 _cycles++;
@@ -388,6 +557,30 @@ namespace SafetyMonitor
             }
 
             return result;
+        }
+
+        // Counts newly raised flags in the error memory, keeping those whose
+        // policy is not self-clearing. Caller holds _sync.
+        private void Record(int raised)
+        {
+            int kept = 0;
+            for (int bit = 0; bit < FlagBits; bit++)
+            {
+                if ((raised & (1 << bit)) != 0 && _policies[bit] != FlagPolicy.SelfClearing)
+                {
+                    kept |= 1 << bit;
+                }
+            }
+
+            if (kept != 0)
+            {
+                Remember(_errorMemory.Raise((ErrorFlags)kept, true));
+            }
+
+            if ((raised & ~kept) != 0)
+            {
+                Remember(_errorMemory.Raise((ErrorFlags)(raised & ~kept), false));
+            }
         }
 
         // Caller holds _sync.

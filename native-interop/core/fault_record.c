@@ -5,6 +5,10 @@
  * RAM: the retained record (68 bytes, in ::STACK_CHECK_RETAINED_SECTION), the
  * boot's copy of it (68 bytes), the boot status and the cycle number.
  */
+/* The port may name the retained section (ChibiOS: .ram0) before
+ * fault_record.h picks its default. */
+#include "stack_check_port.h"
+
 #include "fault_record.h"
 
 #include "crc32_stm32_soft.h"
@@ -114,4 +118,17 @@ int stack_check_last_fault(stack_check_fault_record_t *record)
         *record = boot_copy;
     }
     return boot_status;
+}
+
+int stack_check_last_fault_status(void)
+{
+    return boot_status;
+}
+
+uint32_t stack_check_last_fault_word(int32_t index)
+{
+    if (index < 0 || index >= (int32_t)STACK_CHECK_FAULT_RECORD_WORDS) {
+        return 0u;
+    }
+    return ((const uint32_t *)&boot_copy)[index];
 }

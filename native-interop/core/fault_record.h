@@ -145,6 +145,24 @@ int stack_check_fault_boot(bool power_on);
 int stack_check_last_fault(stack_check_fault_record_t *record);
 
 /**
+ * The status part of stack_check_last_fault(), for callers that cannot pass
+ * a record (the managed side's GetFaultStatus()).
+ */
+int stack_check_last_fault_status(void);
+
+/**
+ * One word of the fault found at start-up, for callers that read it word by
+ * word (the managed side's GetFaultWord(): no array crosses the interop
+ * boundary).
+ *
+ * @param index word index, 0 to ::STACK_CHECK_FAULT_RECORD_WORDS - 1 (the
+ *              order of ::stack_check_fault_record_t)
+ * @return the word; 0 for an index out of range, or when no valid record was
+ *         found
+ */
+uint32_t stack_check_last_fault_word(int32_t index);
+
+/**
  * CRC-32 with the STM32 CRC unit's parameters over @p count words, in
  * software (the seal of the retained records).
  */

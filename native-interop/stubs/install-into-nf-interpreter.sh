@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Copies SafetyMonitor's native side into an nf-interpreter checkout, where the
 # nanoCLR build picks it up once NF_INTEROP_ASSEMBLIES names SafetyMonitor.Native:
-#   InteropAssemblies/SafetyMonitor.Native/   the stubs, core/, ports/chibios/, ports/common/
+#   InteropAssemblies/SafetyMonitor.Native/   the stubs, core/, drivers/soft/, ports/chibios/, ports/common/
 #   CMake/Modules/FindINTEROP-SafetyMonitor.Native.cmake
 #
 #   native-interop/stubs/install-into-nf-interpreter.sh <path to nf-interpreter>
@@ -20,14 +20,17 @@ if [[ ! -d "${target}/src/CLR" || ! -d "${target}/CMake/Modules" ]]; then
 fi
 
 destination="${target}/InteropAssemblies/SafetyMonitor.Native"
-mkdir -p "${destination}/core" "${destination}/ports/chibios" "${destination}/ports/common"
+mkdir -p "${destination}/core" "${destination}/drivers/soft" "${destination}/ports/chibios" "${destination}/ports/common"
 cp "${here}/SafetyMonitor.Native/SafetyMonitor_Native.h" \
    "${here}/SafetyMonitor.Native/SafetyMonitor_Native.cpp" \
    "${here}/SafetyMonitor.Native/SafetyMonitor_Native_SafetyMonitor_Native_StackCheck.cpp" \
    "${destination}/"
 cp "${interop}/core/stack_check.h" "${interop}/core/stack_check.c" \
    "${interop}/core/stack_check_port.h" "${interop}/core/rng_continuous_test.h" \
+   "${interop}/core/fault_record.h" "${interop}/core/fault_record.c" \
    "${destination}/core/"
+cp "${interop}/drivers/soft/crc32_stm32_soft.h" "${interop}/drivers/soft/crc32_stm32_soft.c" \
+   "${destination}/drivers/soft/"
 cp "${interop}/ports/chibios/stack_check_port_layout.h" "${interop}/ports/chibios/stack_check_port_chibios.c" \
    "${destination}/ports/chibios/"
 cp "${interop}/ports/common/stack_check_port_linker_area.h" "${destination}/ports/common/"

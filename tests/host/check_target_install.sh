@@ -34,7 +34,7 @@ for script in "${target}"/nanoBooter/*.ld "${target}"/nanoCLR/*.ld "${target}"/s
             || fail "$(basename "${script}") includes ${included}, which is not installed"
     done
 done
-for file in safetymonitor.cmake safetymonitor_nf_target.cmake safetymonitor_clr_thread.c safetymonitor_clr_thread.h; do
+for file in safetymonitor.cmake safetymonitor_nf_target.cmake safetymonitor_clr_thread.c safetymonitor_clr_thread.h fault_record.h fault.c fault.h cortex_m_regs.h; do
     [[ -f "${target}/safetymonitor/${file}" ]] || fail "safetymonitor/${file} not installed"
 done
 echo "PASS: scripts replaced (originals kept once), $(ls "${target}/safetymonitor" | wc -l) files in safetymonitor/"

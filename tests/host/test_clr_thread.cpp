@@ -3,12 +3,18 @@
 // header and run against a test double of chThdCreateStatic().
 #include <gtest/gtest.h>
 
+#include "stack_check.h"
+
 #include <cstddef>
 #include <cstdint>
 
 extern "C" {
+#include "fault_record.h"
+#include "hal.h"
 #include "safetymonitor_clr_thread.h"
 }
+
+RCC_TypeDef safetymonitor_standin_rcc;
 
 namespace {
 
@@ -56,8 +62,19 @@ TEST(ClrThread, RefusesANullEntryWithoutCreatingAThread)
 
 TEST(ClrThread, StartsOnceOnTheStaticWorkingAreaAtNormalPriority)
 {
+    // A fault the previous run recorded, after a software reset.
+    stack_check_fault_record_t fault{};
+    fault.cause = STACK_CHECK_FAULT_CAUSE_HARDFAULT;
+    fault.cfsr = 0x00000400u;
+    stack_check_fault_save(&fault);
+    safetymonitor_standin_rcc.CSR = 1u << 28; /* SFTRSTF only */
+    ASSERT_EQ(STACK_CHECK_ERR_NOT_INITIALISED, stack_check_last_fault(nullptr));
+
     static const int settings = 42;
     ASSERT_EQ(&thread_double, safetymonitor_start_clr_thread(clr_startup_thread, &settings));
+    // Start-up validated the record before the CLR thread existed.
+    EXPECT_EQ(STACK_CHECK_FAULT_RECORDED, stack_check_last_fault_status());
+    EXPECT_EQ(0x00000400u, stack_check_last_fault_word(5));
     ASSERT_EQ(1, created.calls);
     EXPECT_EQ(static_cast<size_t>(THD_WORKING_AREA_SIZE(SAFETYMONITOR_CLR_THREAD_STACK_SIZE)), created.size);
     EXPECT_EQ(0u, reinterpret_cast<uintptr_t>(created.wsp) % sizeof(stkalign_t));

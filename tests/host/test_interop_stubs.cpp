@@ -9,6 +9,7 @@
 #include "SafetyMonitor_Native.h"
 
 extern "C" {
+#include "fault_record.h"
 #include "stack_check.h"
 #include "stack_check_port_layout.h"
 }
@@ -16,6 +17,12 @@ extern "C" {
 void CLR_RT_StackFrame::SetResult_I4(CLR_INT32 value)
 {
     result = value;
+    has_result = true;
+}
+
+void CLR_RT_StackFrame::SetResult_U4(CLR_UINT32 value)
+{
+    result_u4 = value;
     has_result = true;
 }
 
@@ -40,9 +47,9 @@ TEST(InteropStubs, AssemblyRecordNamesTheAssemblyChecksumAndVersion)
 {
     const CLR_RT_NativeAssemblyData &data = g_CLR_AssemblyNative_SafetyMonitor_Native;
     EXPECT_STREQ(data.m_szAssemblyName, "SafetyMonitor.Native");
-    EXPECT_EQ(data.m_checkSum, 0xA10EB817u);
+    EXPECT_EQ(data.m_checkSum, 0x23C6A06Du);
     EXPECT_EQ(data.m_Version.iMajorVersion, 1);
-    EXPECT_EQ(data.m_Version.iMinorVersion, 0);
+    EXPECT_EQ(data.m_Version.iMinorVersion, 1);
     EXPECT_EQ(data.m_Version.iBuildNumber, 0);
     EXPECT_EQ(data.m_Version.iRevisionNumber, 0);
 }
@@ -53,6 +60,45 @@ TEST(InteropStubs, EachSlotHoldsItsHandler)
     EXPECT_EQ(Table()[1], &StackCheck::GetSize___STATIC__I4);
     EXPECT_EQ(Table()[2], &StackCheck::InitCorruptionDetectArea___STATIC__I4);
     EXPECT_EQ(Table()[3], &StackCheck::CheckCorruptionDetectArea___STATIC__I4);
+    EXPECT_EQ(Table()[4], &StackCheck::GetFaultStatus___STATIC__I4);
+    EXPECT_EQ(Table()[5], &StackCheck::GetFaultWord___STATIC__U4__I4);
+    EXPECT_EQ(Table()[6], &StackCheck::SetCycle___STATIC__VOID__U4);
+}
+
+TEST(InteropStubs, FaultHandlersReadTheRecordStartUpFound)
+{
+    // The cycle number goes into the record through SetCycle.
+    CLR_RT_StackFrame set_cycle{};
+    set_cycle.arg0.numeric.u4 = 0xC0FFEEu;
+    EXPECT_EQ(Table()[6](set_cycle), S_OK);
+
+    // A fault saved, then "the next boot": start-up validates it.
+    stack_check_fault_record_t fault{};
+    fault.cause = STACK_CHECK_FAULT_CAUSE_HARDFAULT;
+    fault.cfsr = 0x00009200u;
+    fault.bfar = 0x1FFFFFE0u;
+    stack_check_fault_save(&fault);
+    ASSERT_EQ(stack_check_fault_boot(false), STACK_CHECK_FAULT_RECORDED);
+
+    EXPECT_EQ(Call(Table()[4]), STACK_CHECK_FAULT_RECORDED);
+    auto word = [](CLR_INT32 index) {
+        CLR_RT_StackFrame frame{};
+        frame.arg0.numeric.s4 = index;
+        EXPECT_EQ(Table()[5](frame), S_OK);
+        EXPECT_TRUE(frame.has_result);
+        return frame.result_u4;
+    };
+    EXPECT_EQ(word(0), STACK_CHECK_FAULT_RECORD_MAGIC);
+    EXPECT_EQ(word(5), 0x00009200u);
+    EXPECT_EQ(word(8), 0x1FFFFFE0u);
+    EXPECT_EQ(word(15), 0xC0FFEEu) << "the cycle SetCycle noted";
+    EXPECT_EQ(word(17), 0u) << "out of range";
+    EXPECT_EQ(word(-1), 0u) << "out of range";
+
+    // The next boot finds it consumed.
+    ASSERT_EQ(stack_check_fault_boot(false), STACK_CHECK_OK);
+    EXPECT_EQ(Call(Table()[4]), STACK_CHECK_OK);
+    EXPECT_EQ(word(5), 0u);
 }
 
 TEST(InteropStubs, HandlersReturnWhatTheCoreReturns)

@@ -1,14 +1,14 @@
 /**
  * @file fault.c
  * @brief Naked HardFault handler: known-good stack first, then the fault
- *        record, then the program's hook (default: reset).
+ *        record, then the program's hook (default: reset). Needs nothing
+ *        but the core's fault record and the linker's stack symbols, so the
+ *        nanoCLR can use it too (boards/common/nanoframework).
  */
 #include "fault.h"
 
 #include "cortex_m_regs.h"
 #include "fault_record.h"
-#include "semihosting.h"
-#include "startup.h"
 
 #define CM_STRINGIFY2(x) #x
 #define CM_STRINGIFY(x) CM_STRINGIFY2(x)
@@ -21,6 +21,10 @@ extern uint8_t __main_stack_base__[];
 extern uint8_t __main_stack_end__[];
 extern uint8_t __process_stack_base__[];
 extern uint8_t __process_stack_end__[];
+/* The nanoCLR's CLR thread working area (linker/clr_thread_flipped.ld), when
+ * the image has one; weak: 0 elsewhere. */
+extern uint8_t __clr_thread_wa_base__[] __attribute__((weak));
+extern uint8_t __clr_thread_wa_end__[] __attribute__((weak));
 
 __attribute__((noreturn, used)) void cm_fault_report(uint32_t msp, uint32_t psp, uint32_t exc_return);
 
@@ -40,15 +44,24 @@ __attribute__((naked, noreturn)) void HardFault_Handler(void)
 
 /* The frame can be read only if stacking succeeded and it lies in a stack the
  * linker placed; reading an unmapped address here would lock the core up. */
+static bool frame_within(uint32_t frame, const uint8_t *base, const uint8_t *end)
+{
+    const uint32_t low = (uint32_t)(uintptr_t)base;
+    const uint32_t high = (uint32_t)(uintptr_t)end;
+    return frame >= low && high >= 32u && frame <= high - 32u;
+}
+
 static bool frame_readable(uint32_t frame, uint32_t exc_return, uint32_t cfsr)
 {
-    if ((cfsr & (SCB_CFSR_STKERR | SCB_CFSR_MSTKERR)) != 0u) {
+    if ((cfsr & (SCB_CFSR_STKERR | SCB_CFSR_MSTKERR)) != 0u || (frame & 3u) != 0u) {
         return false;
     }
-    const bool on_psp = (exc_return & EXC_RETURN_SPSEL) != 0u;
-    const uint32_t base = (uint32_t)(uintptr_t)(on_psp ? __process_stack_base__ : __main_stack_base__);
-    const uint32_t end = (uint32_t)(uintptr_t)(on_psp ? __process_stack_end__ : __main_stack_end__);
-    return frame >= base && end >= 32u && frame <= end - 32u && (frame & 3u) == 0u;
+    if ((exc_return & EXC_RETURN_SPSEL) == 0u) {
+        return frame_within(frame, __main_stack_base__, __main_stack_end__);
+    }
+    const bool has_clr_thread = (uintptr_t)__clr_thread_wa_end__ != 0u;
+    return frame_within(frame, __process_stack_base__, __process_stack_end__) ||
+           (has_clr_thread && frame_within(frame, __clr_thread_wa_base__, __clr_thread_wa_end__));
 }
 
 void cm_fault_report(uint32_t msp, uint32_t psp, uint32_t exc_return)
@@ -101,21 +114,6 @@ bool cm_fault_is_overflow_below(const cm_fault_t *fault, uint32_t stack_base)
     const bool access_below = (fault->cfsr & SCB_CFSR_BFARVALID) != 0u ? fault->bfar < stack_base
                                                                         : fault->msp < stack_base;
     return busfault && access_below;
-}
-
-void cm_fault_print(const cm_fault_t *fault)
-{
-    sh_printf("HardFault: CFSR 0x%08x HFSR 0x%08x BFAR 0x%08x MMFAR 0x%08x MSP 0x%08x PSP 0x%08x "
-              "EXC_RETURN 0x%08x\n",
-              (unsigned)fault->cfsr, (unsigned)fault->hfsr, (unsigned)fault->bfar,
-              (unsigned)fault->mmfar, (unsigned)fault->msp, (unsigned)fault->psp,
-              (unsigned)fault->exc_return);
-    if (fault->frame_valid) {
-        sh_printf("HardFault: stacked PC 0x%08x LR 0x%08x xPSR 0x%08x\n", (unsigned)fault->stacked_pc,
-                  (unsigned)fault->stacked_lr, (unsigned)fault->stacked_xpsr);
-    } else {
-        sh_printf("HardFault: no exception frame (stacking failed or outside the known stacks)\n");
-    }
 }
 
 __attribute__((weak, noreturn)) void cm_fault_hook(const cm_fault_t *fault)

@@ -63,7 +63,11 @@ void cm_fault_save(const cm_fault_t *fault);
  */
 bool cm_fault_is_overflow_below(const cm_fault_t *fault, uint32_t stack_base);
 
-/** Prints the captured registers, one line, through semihosting. */
+/** The handler itself (vector 3): naked, moves MSP to a known-good stack of
+ *  ::CM_FAULT_STACK_BYTES, captures, saves, calls cm_fault_hook(). */
+__attribute__((naked, noreturn)) void HardFault_Handler(void);
+
+/** Prints the captured registers, one line, through semihosting (fault_print.c). */
 void cm_fault_print(const cm_fault_t *fault);
 
 #ifdef __cplusplus

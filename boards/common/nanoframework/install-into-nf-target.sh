@@ -5,7 +5,11 @@
 #   targets/ChibiOS/<BOARD>/nanoCLR/<name>.ld, <name>-DEBUG.ld      replaced
 #   targets/ChibiOS/<BOARD>/safetymonitor/                          added: the
 #       board's settings (safetymonitor.cmake) and RAM regions, our linker
-#       fragments, and the CLR thread's working area (safetymonitor_clr_thread.c)
+#       fragments, the CLR thread's working area (safetymonitor_clr_thread.c)
+#       and the fault record's header it calls (fault_record.h; the code is
+#       in the interop module: native-interop/stubs/install-into-nf-interpreter.sh),
+#       and the HardFault handler that writes it (fault.c, used when
+#       SAFETYMONITOR_FAULT_HANDLER is ON)
 # A replaced script is kept once as <name>.ld.orig; nothing else is changed.
 # Two edits stay yours (the README's integration steps; printed at the end):
 # the target's CMakeLists.txt and nanoCLR/main.c.
@@ -56,7 +60,10 @@ for file in "${source_dir}/safetymonitor"/* \
             "${here}/safetymonitor_nf_target.cmake" \
             "${here}/safetymonitor_clr_thread.h" "${here}/safetymonitor_clr_thread.c" \
             "${root}/linker/main_stack_at_origin.ld" "${root}/linker/clr_thread_flipped.ld" \
-            "${root}/linker/stack_corruption_area.ld"; do
+            "${root}/linker/stack_corruption_area.ld" \
+            "${root}/native-interop/core/fault_record.h" \
+            "${root}/boards/common/cortex-m/fault.c" "${root}/boards/common/cortex-m/fault.h" \
+            "${root}/boards/common/cortex-m/cortex_m_regs.h"; do
     install_file "${file}" "${target}/safetymonitor/$(basename "${file}")"
 done
 

@@ -7,6 +7,10 @@
  */
 #include "safetymonitor_clr_thread.h"
 
+#include "fault_record.h"
+#include "hal.h"
+
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,6 +26,15 @@ static THD_WORKING_AREA(clr_thread_wa, SAFETYMONITOR_CLR_THREAD_STACK_SIZE) __at
 
 static void (*clr_entry)(void const *argument);
 
+/* A power-on or brown-out reset leaves noise in RAM, not a damaged record.
+ * The flags are read, not cleared (RCC_CSR.RMVF): the firmware may want them;
+ * until something clears them, a damaged record reads as "none" (a valid one
+ * is reported either way). */
+static bool reset_was_power_on(void)
+{
+    return (RCC->CSR & (RCC_CSR_PORRSTF | RCC_CSR_BORRSTF)) != 0u;
+}
+
 /* ChibiOS thread functions take void *; CLRStartupThread takes void const *. */
 static void clr_thread(void *argument)
 {
@@ -36,5 +49,6 @@ thread_t *safetymonitor_start_clr_thread(void (*clr_startup_thread)(void const *
     }
 
     clr_entry = clr_startup_thread;
+    (void)stack_check_fault_boot(reset_was_power_on());
     return chThdCreateStatic(clr_thread_wa, sizeof clr_thread_wa, NORMALPRIO, clr_thread, (void *)(uintptr_t)argument);
 }

@@ -11,7 +11,9 @@
 #     scripts (this folder, and nanoBooter/ or nanoCLR/ for the -DEBUG.ld
 #     scripts that include the release ones), and the --defsym sizes;
 #   SAFETYMONITOR_CLR_SOURCE_FILES  for CLR_EXTRA_SOURCE_FILES (the CLR
-#     thread's working area and safetymonitor_start_clr_thread()).
+#     thread's working area and safetymonitor_start_clr_thread(); with
+#     SAFETYMONITOR_FAULT_HANDLER ON also the HardFault handler that writes
+#     the fault record, fault.c).
 foreach(setting IN ITEMS MAIN_STACK_SIZE BOOTER_PROCESS_STACK_SIZE CLR_PROCESS_STACK_SIZE
                          CLR_THREAD_STACK_SIZE STACK_CORRUPTION_AREA_SIZE BOOTER_CRT_HEAP_SIZE)
     if(NOT DEFINED SAFETYMONITOR_${setting})
@@ -38,6 +40,9 @@ string(REPLACE ";" "" SAFETYMONITOR_BOOTER_LINKMAP_PROPERTIES "${SAFETYMONITOR_B
 string(REPLACE ";" "" SAFETYMONITOR_CLR_LINKMAP_PROPERTIES "${SAFETYMONITOR_CLR_LINKMAP_PROPERTIES}")
 
 set(SAFETYMONITOR_CLR_SOURCE_FILES ${safetymonitor_dir}/safetymonitor_clr_thread.c)
+if(SAFETYMONITOR_FAULT_HANDLER)
+    list(APPEND SAFETYMONITOR_CLR_SOURCE_FILES ${safetymonitor_dir}/fault.c)
+endif()
 set_source_files_properties(${SAFETYMONITOR_CLR_SOURCE_FILES} PROPERTIES
     COMPILE_DEFINITIONS "SAFETYMONITOR_CLR_THREAD_STACK_SIZE=${SAFETYMONITOR_CLR_THREAD_STACK_SIZE}")
 

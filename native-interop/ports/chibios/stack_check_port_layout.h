@@ -24,6 +24,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The retained fault record (fault_record.h) goes where ChibiOS's crt0 and
+ * rules_memory.ld leave RAM uninitialised: input section .ram0 (after
+ * __ram0_noinit__: neither loaded nor cleared at start-up). */
+#ifndef STACK_CHECK_RETAINED_SECTION
+#define STACK_CHECK_RETAINED_SECTION ".ram0"
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif

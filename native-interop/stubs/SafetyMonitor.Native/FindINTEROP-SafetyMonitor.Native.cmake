@@ -4,7 +4,7 @@
 # Goes into nf-interpreter's CMake/Modules folder; the native sources go into
 # InteropAssemblies/SafetyMonitor.Native (this folder's files, plus the core
 # and the chibios port of SafetyMonitor's native-interop folder, in core/,
-# ports/chibios/ and ports/common/). nf-interpreter loads it for every name in the CMake cache
+# drivers/soft/, ports/chibios/ and ports/common/). nf-interpreter loads it for every name in the CMake cache
 # variable NF_INTEROP_ASSEMBLIES (add "SafetyMonitor.Native"). See the
 # SafetyMonitor README, "Adding the monitor to a nanoCLR build".
 #
@@ -21,12 +21,15 @@ list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE})
 list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/core)
 list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/ports/chibios)
 list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/ports/common)
+list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/drivers/soft)
 
 # source files
 set(SafetyMonitor.Native_SRCS
     SafetyMonitor_Native.cpp
     SafetyMonitor_Native_SafetyMonitor_Native_StackCheck.cpp
     core/stack_check.c
+    core/fault_record.c
+    drivers/soft/crc32_stm32_soft.c
     ports/chibios/stack_check_port_chibios.c
 )
 

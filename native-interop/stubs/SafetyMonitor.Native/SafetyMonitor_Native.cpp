@@ -20,14 +20,17 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetSize___STATIC__I4,
     Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::InitCorruptionDetectArea___STATIC__I4,
     Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::CheckCorruptionDetectArea___STATIC__I4,
+    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFaultStatus___STATIC__I4,
+    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFaultWord___STATIC__U4__I4,
+    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::SetCycle___STATIC__VOID__U4,
 };
 
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_SafetyMonitor_Native =
 {
     "SafetyMonitor.Native",
-    0xA10EB817,
+    0x23C6A06D,
     method_lookup,
-    { 1, 0, 0, 0 }
+    { 1, 1, 0, 0 }
 };
 
 // clang-format on

@@ -24,6 +24,9 @@ struct Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck
     NANOCLR_NATIVE_DECLARE(GetSize___STATIC__I4);
     NANOCLR_NATIVE_DECLARE(InitCorruptionDetectArea___STATIC__I4);
     NANOCLR_NATIVE_DECLARE(CheckCorruptionDetectArea___STATIC__I4);
+    NANOCLR_NATIVE_DECLARE(GetFaultStatus___STATIC__I4);
+    NANOCLR_NATIVE_DECLARE(GetFaultWord___STATIC__U4__I4);
+    NANOCLR_NATIVE_DECLARE(SetCycle___STATIC__VOID__U4);
 
     //--//
 };

@@ -10,8 +10,11 @@
 //    NANOCLR_NOCLEANUP() label nothing jumps to is an unused-label error
 //    under the interop build's -Wall -Werror).
 //
-//    All four run on the CLR thread (every interop call does) and measure or
-//    check that thread's native stack.
+//    All run on the CLR thread (every interop call does): the first four
+//    measure or check that thread's native stack; the next two read the
+//    fault record that start-up validated (fault_record.h), one word per
+//    call, so that no array crosses the boundary; the last notes the cycle
+//    number a fault record would carry.
 //
 //-----------------------------------------------------------------------------
 
@@ -19,6 +22,7 @@
 
 extern "C"
 {
+#include "fault_record.h"
 #include "stack_check.h"
 }
 
@@ -54,6 +58,33 @@ HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::CheckCorru
     NANOCLR_HEADER();
 
     stack.SetResult_I4(stack_check_corruption_detect_area());
+
+    NANOCLR_NOCLEANUP_NOLABEL();
+}
+
+HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFaultStatus___STATIC__I4( CLR_RT_StackFrame &stack )
+{
+    NANOCLR_HEADER();
+
+    stack.SetResult_I4(stack_check_last_fault_status());
+
+    NANOCLR_NOCLEANUP_NOLABEL();
+}
+
+HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFaultWord___STATIC__U4__I4( CLR_RT_StackFrame &stack )
+{
+    NANOCLR_HEADER();
+
+    stack.SetResult_U4(stack_check_last_fault_word(stack.Arg0().NumericByRefConst().s4));
+
+    NANOCLR_NOCLEANUP_NOLABEL();
+}
+
+HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::SetCycle___STATIC__VOID__U4( CLR_RT_StackFrame &stack )
+{
+    NANOCLR_HEADER();
+
+    stack_check_set_cycle(stack.Arg0().NumericByRefConst().u4);
 
     NANOCLR_NOCLEANUP_NOLABEL();
 }

@@ -13,6 +13,8 @@
 
 static thread_t probe_thread;
 
+RCC_TypeDef safetymonitor_standin_rcc;
+
 thread_t *chThdCreateStatic(void *wsp, size_t size, tprio_t prio, tfunc_t pf, void *arg)
 {
     (void)prio;

@@ -10,7 +10,8 @@
  * (the entry point), initialised and zeroed data, the boot clipboard
  * (.boot_clipboard, 48 bytes as nanoHAL_Boot.h's g_BootClipboard) and, for
  * the nanoCLR (NF_IMAGE_NANOCLR), main() starting the CLR thread with
- * safetymonitor_start_clr_thread() and a CLR thread that runs the monitor.
+ * safetymonitor_start_clr_thread(), a CLR thread that runs the monitor, and
+ * SafetyMonitor's HardFault handler in the vector table.
  */
 #include <stdint.h>
 
@@ -65,4 +66,12 @@ void Reset_Handler(void)
     (void)main();
 }
 
+#ifdef NF_IMAGE_NANOCLR
+/* SafetyMonitor's HardFault handler (boards/common/cortex-m/fault.c), which
+ * writes the fault record, in its vector (ARMv7-M B1.5.3: entry 3). */
+void HardFault_Handler(void);
+__attribute__((section(".vectors"), used)) void *const probe_vectors[4] = {
+    &__main_stack_end__, (void *)Reset_Handler, (void *)Reset_Handler, (void *)HardFault_Handler};
+#else
 __attribute__((section(".vectors"), used)) void *const probe_vectors[2] = {&__main_stack_end__, (void *)Reset_Handler};
+#endif

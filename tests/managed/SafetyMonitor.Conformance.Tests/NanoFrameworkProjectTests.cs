@@ -58,7 +58,7 @@ namespace SafetyMonitor.Conformance.Tests
                 .Descendants("package").First(p => p.Attribute("id").Value == id).Attribute("targetFramework").Value));
             foreach (XElement hint in Load(project).Descendants(Msb + "HintPath"))
             {
-                Match package = Regex.Match(hint.Value, @"^\.\.\\\.\.\\packages\\(?<id>[A-Za-z.]+?)\.(?<version>\d+\.\d+\.\d+)\\lib\\");
+                Match package = Regex.Match(hint.Value, @"^\.\.\\\.\.\\packages\\(?<id>[A-Za-z0-9.]+?)\.(?<version>\d+\.\d+\.\d+)\\lib\\");
                 Assert.True(package.Success, $"{hint.Value}: expected ..\\..\\packages\\<id>.<version>\\lib\\ (packages beside SafetyMonitor.sln)");
                 Assert.True(packages.TryGetValue(package.Groups["id"].Value, out string version), $"{package.Groups["id"].Value} is not in packages.config");
                 Assert.Equal(version, package.Groups["version"].Value);

@@ -112,7 +112,8 @@ namespace SafetyMonitor.Conformance.Tests
         public void ManagedAssemblyHasTheExpectedShape()
         {
             Assert.Equal("SafetyMonitor.Native", Table.AssemblyName);
-            Assert.Equal(new[] { "GetFree___STATIC__I4", "GetSize___STATIC__I4", "InitCorruptionDetectArea___STATIC__I4", "CheckCorruptionDetectArea___STATIC__I4" },
+            Assert.Equal(new[] { "GetFree___STATIC__I4", "GetSize___STATIC__I4", "InitCorruptionDetectArea___STATIC__I4", "CheckCorruptionDetectArea___STATIC__I4",
+                "GetFaultStatus___STATIC__I4", "GetFaultWord___STATIC__U4__I4", "SetCycle___STATIC__VOID__U4" },
                 Table.Entries.Select(e => e.MethodName));
             Assert.All(Table.Entries, e => Assert.True(e.IsNative));
         }
@@ -132,11 +133,11 @@ namespace SafetyMonitor.Conformance.Tests
         }
 
         [Theory]
-        [InlineData("checksum", "0xA10EB817", "0xA10EB818", "native checksum 0xA10EB818")]
+        [InlineData("checksum", "0x23C6A06D", "0x23C6A06E", "native checksum 0x23C6A06E")]
         [InlineData("order", "::GetFree___STATIC__I4,\n    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetSize___STATIC__I4",
             "::GetSize___STATIC__I4,\n    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFree___STATIC__I4", "method_lookup[0] is")]
-        [InlineData("count", "    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFree___STATIC__I4,\n", "", "entries, the managed assembly needs 4")]
-        [InlineData("version", "{ 1, 0, 0, 0 }", "{ 1, 0, 0, 1 }", "native version 1.0.0.1")]
+        [InlineData("count", "    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFree___STATIC__I4,\n", "", "entries, the managed assembly needs 7")]
+        [InlineData("version", "{ 1, 1, 0, 0 }", "{ 1, 1, 0, 1 }", "native version 1.1.0.1")]
         [InlineData("name", "\"SafetyMonitor.Native\"", "\"SafetyMonitor.Natives\"", "assembly name")]
         public void GuardFailsWhenTheAssemblyFileDisagrees(string what, string original, string changed, string expected)
         {

@@ -86,7 +86,7 @@ namespace SafetyMonitor.Tests
 
         [Theory]
         [InlineData(ErrorFlags.None)]
-        [InlineData((ErrorFlags)0x00000008)]
+        [InlineData((ErrorFlags)0x00000010)]
         public void ReportOfNothingOrUndefinedFlagsIsRefused(ErrorFlags conditions)
         {
             Assert.Throws<ArgumentException>(() => _controller.Report(conditions));
@@ -98,7 +98,7 @@ namespace SafetyMonitor.Tests
         {
             _controller.Report(ErrorFlags.CheckFault);
             _controller.Handle();
-            Assert.Throws<ArgumentException>(() => _controller.ClearFlags(ErrorFlags.CheckFault | (ErrorFlags)0x8));
+            Assert.Throws<ArgumentException>(() => _controller.ClearFlags(ErrorFlags.CheckFault | (ErrorFlags)0x10));
             Assert.Equal(ErrorFlags.CheckFault, _controller.Flags);
         }
 

@@ -59,6 +59,38 @@ namespace SafetyMonitor.Tests
         [DllImport(StackCheck.NativeLibraryName, EntryPoint = "safetymon_test_entropy_fault")]
         internal static extern void SetEntropyFault(EntropyFault fault);
 
+        /// <summary>The C core's retained fault record (stack_check_retained_fault, 17 words).</summary>
+        internal static IntPtr RetainedFault => NativeLibrary.GetExport(Handle, "stack_check_retained_fault");
+
+        /// <summary>What a fault handler does: fills and seals the retained record (17 words; magic, version, cycle and CRC are set by the core).</summary>
+        [DllImport(StackCheck.NativeLibraryName, EntryPoint = "stack_check_fault_save")]
+        internal static extern void SaveFault(uint[] record);
+
+        /// <summary>What start-up does after the reset: validates the retained record once.</summary>
+        [DllImport(StackCheck.NativeLibraryName, EntryPoint = "stack_check_fault_boot")]
+        internal static extern int BootFaultRecord([MarshalAs(UnmanagedType.I1)] bool powerOn);
+
+        /// <summary>The C implementation of the error memory, on an 80-byte store.</summary>
+        [DllImport(StackCheck.NativeLibraryName, EntryPoint = "stack_check_error_memory_open")]
+        internal static extern int ErrorMemoryOpen(byte[] store, [MarshalAs(UnmanagedType.I1)] bool powerOn);
+
+        [DllImport(StackCheck.NativeLibraryName, EntryPoint = "stack_check_error_memory_raise")]
+        internal static extern int ErrorMemoryRaise(byte[] store, uint flags, [MarshalAs(UnmanagedType.I1)] bool persistent);
+
+        [DllImport(StackCheck.NativeLibraryName, EntryPoint = "stack_check_error_memory_read")]
+        internal static extern int ErrorMemoryRead(byte[] store, out uint flags, ushort[] counts);
+
+        /// <summary>Starts the next "boot" with no fault recorded.</summary>
+        internal static void BootWithoutFault()
+        {
+            for (int i = 0; i < 17; i++)
+            {
+                Marshal.WriteInt32(RetainedFault + (4 * i), 0);
+            }
+
+            BootFaultRecord(false);
+        }
+
         internal static void FlipAreaBit(int bit)
         {
             IntPtr address = Area + bit / 8;

@@ -4,12 +4,16 @@ using System.Threading;
 
 namespace SafetyMonitor.Tests
 {
-    /// <summary>Every test starts and ends with a healthy entropy source.</summary>
+    /// <summary>
+    /// Every test starts and ends with a healthy entropy source, and starts
+    /// as after a boot that found no fault record.
+    /// </summary>
     public abstract class NativeTestBase : IDisposable
     {
         protected NativeTestBase()
         {
             NativeCore.SetEntropyFault(NativeCore.EntropyFault.Healthy);
+            NativeCore.BootWithoutFault();
         }
 
         public void Dispose()

@@ -8,6 +8,7 @@
 
 typedef int32_t HRESULT;
 typedef int32_t CLR_INT32;
+typedef uint32_t CLR_UINT32;
 typedef uint16_t CLR_UINT16;
 #define S_OK ((HRESULT)0)
 
@@ -19,12 +20,35 @@ struct CLR_RECORD_VERSION
     CLR_UINT16 iRevisionNumber;
 };
 
-// The stack frame of a native call: only the result setter the stubs use.
-// The test double records the result.
+// A numeric argument of a native call (CLR_RT_HeapBlock::NumericByRefConst()).
+union CLR_RT_HeapBlock_NumericValue
+{
+    CLR_INT32 s4;
+    CLR_UINT32 u4;
+};
+
+struct CLR_RT_HeapBlock
+{
+    const CLR_RT_HeapBlock_NumericValue &NumericByRefConst() const
+    {
+        return numeric;
+    }
+    CLR_RT_HeapBlock_NumericValue numeric;
+};
+
+// The stack frame of a native call: only the argument accessor and result
+// setters the stubs use. The test double records the result.
 struct CLR_RT_StackFrame
 {
+    CLR_RT_HeapBlock &Arg0()
+    {
+        return arg0;
+    }
     void SetResult_I4(CLR_INT32 value);
+    void SetResult_U4(CLR_UINT32 value);
+    CLR_RT_HeapBlock arg0;
     CLR_INT32 result;
+    CLR_UINT32 result_u4;
     bool has_result;
 };
 

@@ -33,5 +33,15 @@ set(SAFETYMONITOR_STACK_CORRUPTION_AREA_SIZE 128)
 # computes it (ReceiverThread's stack still comes from it).
 set(SAFETYMONITOR_BOOTER_CRT_HEAP_SIZE 0x10000)
 
+# The HardFault handler that writes the fault record and resets
+# (boards/common/cortex-m/fault.c): ON replaces nanoFramework's, which records
+# nothing; first remove hard_fault_handler.c from
+# targets/ChibiOS/_common/CMakeLists.txt (both define HardFault_Handler; the
+# link says "multiple definition" otherwise). Costs a 1 KiB known-good stack
+# in .bss and 68 bytes of .ram0 for the record.
+if(NOT DEFINED SAFETYMONITOR_FAULT_HANDLER)
+    set(SAFETYMONITOR_FAULT_HANDLER OFF)
+endif()
+
 # --- Derived: the link-map strings, sources and checks ------------------------
 include(${CMAKE_CURRENT_LIST_DIR}/safetymonitor_nf_target.cmake)

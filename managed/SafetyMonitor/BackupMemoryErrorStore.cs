@@ -1,0 +1,52 @@
+#if NANOFRAMEWORK_1_0
+using System;
+using nanoFramework.Hardware.Stm32;
+
+namespace SafetyMonitor
+{
+    /// <summary>
+    /// The error memory in the STM32's RTC backup registers, through
+    /// nanoFramework.Hardware.Stm32's <c>BackupMemory</c> (nanoFramework only).
+    /// The registers keep their contents across every reset while VDD or VBAT
+    /// is present, and read all zeros after a backup-domain reset (RM0090
+    /// §26.3.17: 20 registers, 80 bytes, on the STM32F4; RM0410: 32, 128 bytes,
+    /// on the STM32F7), which <see cref="ErrorMemory.Open"/> treats as blank.
+    /// </summary>
+    /// <remarks>
+    /// The error memory takes bytes 0 to 79; nothing else may use them. Its
+    /// writes are 80 bytes at position 0 (whole registers).
+    /// </remarks>
+    public sealed class BackupMemoryErrorStore : IErrorMemoryStore
+    {
+        /// <inheritdoc />
+        public int Size
+        {
+            get { return BackupMemory.Size; }
+        }
+
+        /// <inheritdoc />
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        public void Read(byte[] buffer)
+        {
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            BackupMemory.ReadBytes(0, buffer);
+        }
+
+        /// <inheritdoc />
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        public void Write(byte[] buffer)
+        {
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            BackupMemory.WriteBytes(0, buffer);
+        }
+    }
+}
+#endif

@@ -1,0 +1,47 @@
+using nanoFramework.TestFramework;
+using SafetyMonitor;
+using SafetyMonitor.Native;
+
+namespace SafetyMonitor.DeviceTests
+{
+    /// <summary>
+    /// On the board: the firmware validated the retained fault record at
+    /// start-up (safetymonitor_start_clr_thread()), and the error memory
+    /// lives in the RTC backup registers.
+    /// </summary>
+    [TestClass]
+    public class EvidenceOnDeviceTests
+    {
+        [TestMethod]
+        public void FirmwareValidatedTheFaultRecordAtStartUp()
+        {
+            int status = StackCheck.GetFaultStatus();
+            Assert.AreNotEqual(-7, status, "stack_check_fault_boot() did not run: is the CLR thread started with safetymonitor_start_clr_thread()?");
+            if (status == 1)
+            {
+                Assert.AreEqual(0x53464C54u, StackCheck.GetFaultWord(0), "a valid record starts with its magic");
+            }
+            else
+            {
+                Assert.AreEqual(0u, StackCheck.GetFaultWord(5), "no record, no registers");
+            }
+        }
+
+        [TestMethod]
+        public void BackupRegistersHoldTheErrorMemory()
+        {
+            var store = new BackupMemoryErrorStore();
+            Assert.IsTrue(store.Size >= ErrorMemory.Size, "the RTC backup registers hold fewer than 80 bytes");
+            var memory = new ErrorMemory(store);
+            ErrorMemoryStatus opened = memory.Open(false);
+            Assert.IsTrue(opened == ErrorMemoryStatus.Ok || opened == ErrorMemoryStatus.Formatted);
+            int before = memory.GetCount(ErrorFlags.Application14);
+            memory.Raise(ErrorFlags.Application14, false);
+
+            // A second instance reads the registers again.
+            var reread = new ErrorMemory(new BackupMemoryErrorStore());
+            Assert.AreEqual(ErrorMemoryStatus.Ok, reread.Open(false));
+            Assert.AreEqual(before == 65535 ? 65535 : before + 1, reread.GetCount(ErrorFlags.Application14));
+        }
+    }
+}

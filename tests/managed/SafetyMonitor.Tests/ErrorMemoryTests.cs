@@ -1,0 +1,166 @@
+using System;
+using Xunit;
+
+namespace SafetyMonitor.Tests
+{
+    /// <summary>
+    /// The managed error memory: its behaviour, and byte-for-byte agreement
+    /// with the C core's (native-interop/core/error_memory.c), which reads
+    /// what it wrote and the other way round.
+    /// </summary>
+    public class ErrorMemoryTests : NativeTestBase
+    {
+        [Fact]
+        public void BlankStoreIsFormattedThenKept()
+        {
+            var store = new RamErrorMemoryStore();
+            var memory = new ErrorMemory(store);
+            Assert.Equal(ErrorMemoryStatus.Formatted, memory.Open(false));
+            Assert.Equal(ErrorFlags.None, memory.PersistentFlags);
+            Assert.Equal(ErrorMemoryStatus.Ok, new ErrorMemory(store).Open(false));
+        }
+
+        [Fact]
+        public void FlagsAndCountsSurviveANewInstanceOnTheSameStore()
+        {
+            var store = new RamErrorMemoryStore();
+            for (int reset = 0; reset < 5; reset++)
+            {
+                var memory = new ErrorMemory(store);
+                memory.Open(false);
+                Assert.Equal(ErrorMemoryStatus.Ok, memory.Raise(ErrorFlags.Stack, true));
+                Assert.Equal(ErrorMemoryStatus.Ok, memory.Raise(ErrorFlags.MainLoopTiming, false));
+            }
+
+            var after = new ErrorMemory(store);
+            Assert.Equal(ErrorMemoryStatus.Ok, after.Open(false));
+            Assert.Equal(ErrorFlags.Stack, after.PersistentFlags);
+            Assert.Equal(5, after.GetCount(ErrorFlags.Stack));
+            Assert.Equal(5, after.GetCount(ErrorFlags.MainLoopTiming));
+            Assert.Equal(0, after.GetCount(ErrorFlags.CheckFault));
+        }
+
+        [Fact]
+        public void EveryFlippedBitIsWipedAndFlagged()
+        {
+            for (int bit = 0; bit < 8 * ErrorMemory.Size; bit++)
+            {
+                var store = new RamErrorMemoryStore();
+                var memory = new ErrorMemory(store);
+                memory.Open(false);
+                memory.Raise(ErrorFlags.Stack, true);
+                store.Bytes[bit / 8] ^= (byte)(1 << (bit % 8));
+                ErrorMemoryStatus status = new ErrorMemory(store).Open(false);
+                Assert.True(status < 0, $"bit {bit}: {status}");
+                var reopened = new ErrorMemory(store);
+                Assert.Equal(ErrorFlags.ErrorMemory, reopened.PersistentFlags);
+                Assert.Equal(0, reopened.GetCount(ErrorFlags.Stack));
+                Assert.Equal(1, reopened.GetCount(ErrorFlags.ErrorMemory));
+            }
+        }
+
+        [Fact]
+        public void NoiseIsDamageUnlessThePowerWasOff()
+        {
+            var noisy = new RamErrorMemoryStore();
+            var copy = new RamErrorMemoryStore();
+            for (int i = 0; i < ErrorMemory.Size; i++)
+            {
+                noisy.Bytes[i] = copy.Bytes[i] = (byte)((i * 37) + 11);
+            }
+
+            Assert.Equal(ErrorMemoryStatus.DamagedMagic, new ErrorMemory(noisy).Open(false));
+            Assert.Equal(ErrorFlags.ErrorMemory, new ErrorMemory(noisy).PersistentFlags);
+            Assert.Equal(ErrorMemoryStatus.Formatted, new ErrorMemory(copy).Open(true));
+            Assert.Equal(ErrorFlags.None, new ErrorMemory(copy).PersistentFlags);
+        }
+
+        [Fact]
+        public void CountersSaturateAndClearNeedsAnExplicitCall()
+        {
+            var memory = new ErrorMemory(new RamErrorMemoryStore());
+            memory.Open(false);
+            for (int i = 0; i < 70000; i++)
+            {
+                memory.Raise(ErrorFlags.Application3, true);
+            }
+
+            Assert.Equal(65535, memory.GetCount(ErrorFlags.Application3));
+            Assert.Equal(ErrorMemoryStatus.Ok, memory.Open(true));
+            Assert.Equal(ErrorFlags.Application3, memory.PersistentFlags);
+            memory.Clear();
+            Assert.Equal(ErrorFlags.None, memory.PersistentFlags);
+            Assert.Equal(0, memory.GetCount(ErrorFlags.Application3));
+        }
+
+        [Fact]
+        public void BadArgumentsAreRefused()
+        {
+            Assert.Throws<ArgumentNullException>(() => new ErrorMemory(null));
+            Assert.Throws<ArgumentException>(() => new ErrorMemory(new TinyStore()));
+            var memory = new ErrorMemory(new RamErrorMemoryStore());
+            Assert.Throws<ArgumentException>(() => memory.GetCount(ErrorFlags.None));
+            Assert.Throws<ArgumentException>(() => memory.GetCount(ErrorFlags.Stack | ErrorFlags.CheckFault));
+        }
+
+        [Fact]
+        public void CReadsWhatCSharpWrote()
+        {
+            var store = new RamErrorMemoryStore();
+            var memory = new ErrorMemory(store);
+            memory.Open(false);
+            memory.Raise(ErrorFlags.Stack | ErrorFlags.Application14, true);
+            memory.Raise(ErrorFlags.Application14 | ErrorFlags.MainLoopTiming, false);
+
+            var counts = new ushort[ErrorMemory.FlagCount];
+            Assert.Equal(0, NativeCore.ErrorMemoryRead(store.Bytes, out uint flags, counts));
+            Assert.Equal((uint)(ErrorFlags.Stack | ErrorFlags.Application14), flags);
+            Assert.Equal(1, counts[0]);
+            Assert.Equal(1, counts[1]);
+            Assert.Equal(2, counts[30]);
+        }
+
+        [Fact]
+        public void CSharpReadsWhatCWrote()
+        {
+            var bytes = new byte[ErrorMemory.Size];
+            Assert.Equal(2, NativeCore.ErrorMemoryOpen(bytes, false));  // STACK_CHECK_ERROR_MEMORY_FORMATTED
+            Assert.Equal(0, NativeCore.ErrorMemoryRaise(bytes, (uint)ErrorFlags.CheckFault, true));
+            Assert.Equal(0, NativeCore.ErrorMemoryRaise(bytes, (uint)ErrorFlags.CheckFault, false));
+
+            var store = new RamErrorMemoryStore();
+            Array.Copy(bytes, store.Bytes, bytes.Length);
+            var memory = new ErrorMemory(store);
+            Assert.Equal(ErrorMemoryStatus.Ok, memory.Open(false));
+            Assert.Equal(ErrorFlags.CheckFault, memory.PersistentFlags);
+            Assert.Equal(2, memory.GetCount(ErrorFlags.CheckFault));
+        }
+
+        [Fact]
+        public void BothSidesRejectTheSameDamage()
+        {
+            var store = new RamErrorMemoryStore();
+            var memory = new ErrorMemory(store);
+            memory.Open(false);
+            memory.Raise(ErrorFlags.Stack, true);
+            store.Bytes[40] ^= 0x20;
+            var bytes = (byte[])store.Bytes.Clone();
+            Assert.Equal(-11, NativeCore.ErrorMemoryOpen(bytes, false));          // STACK_CHECK_ERR_RECORD_CRC
+            Assert.Equal(ErrorMemoryStatus.DamagedCrc, new ErrorMemory(store).Open(false));
+            Assert.Equal(bytes, store.Bytes);                                       // and both wipe it the same way
+        }
+
+        private sealed class TinyStore : IErrorMemoryStore
+        {
+            public int Size => 16;
+
+            public void Read(byte[] buffer)
+            {
+            }
+
+            public void Write(byte[] buffer)
+            {
+            }
+        }
+    }
+}
