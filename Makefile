@@ -7,15 +7,18 @@
 #               builds and link checks for each board; ends with "N passed, N failed"
 #   make maps   link the reference boards' flipped nanoCLR layouts and redraw the
 #               pictures the README shows (boards/<BOARD>/nanoframework/memory-map.svg)
+#   make campaign  the fault-injection campaign in full: on the host (tests/campaign:
+#               every class, the GF(2) burst proof), then 100,000 clean cycles on
+#               the emulated board with a timer interrupt checking concurrently
 #
-# Both first check the Debian packages they need (scripts/ensure-deps.sh) and
-# the .NET 10 SDK (the managed tests, the layout tool).
+# demo, test and maps first check the Debian packages they need
+# (scripts/ensure-deps.sh) and the .NET 10 SDK (the managed tests, the layout tool).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help demo test maps clean
+.PHONY: help demo test maps campaign clean
 
 help:
-	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'
 
 demo:
 	@scripts/ensure-deps.sh
@@ -44,6 +47,21 @@ maps:
 			"build/$${preset}/tests/cross/nanoframework/nanoCLR.elf" \
 			--svg "boards/$${board}/nanoframework/memory-map.svg" || exit 1; \
 	done
+
+# The host half needs only the host preset's campaign binary (optimised, no
+# sanitizers); the QEMU half is the 100,000-cycle concurrency firmware.
+campaign:
+	@mkdir -p build
+	@echo "campaign: configuring the host preset and building host_campaign_full"
+	@cmake --preset host > build/campaign-host.log 2>&1 \
+		&& cmake --build --preset host --target host_campaign_full >> build/campaign-host.log 2>&1 \
+		|| { tail -n 30 build/campaign-host.log; exit 1; }
+	@build/host/tests/campaign/host_campaign_full --full
+	@echo "campaign: building the QEMU_NETDUINOPLUS2 concurrency firmware"
+	@cmake --preset qemu-netduinoplus2 > build/campaign-qemu.log 2>&1 \
+		&& cmake --build --preset qemu-netduinoplus2 --target campaign_concurrency_full >> build/campaign-qemu.log 2>&1 \
+		|| { tail -n 30 build/campaign-qemu.log; exit 1; }
+	@cmake --build --preset qemu-netduinoplus2 --target run-campaign-concurrency
 
 clean:
 	rm -rf build

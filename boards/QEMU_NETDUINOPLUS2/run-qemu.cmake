@@ -2,13 +2,16 @@
 #
 #   cmake -DQEMU=<qemu-system-arm> -DELF=<firmware.elf>
 #         [-DEXPECT_EXIT=<code>] [-DEXPECT_MARKER=<regex>]
-#         [-DTIMEOUT=<seconds, default 30>] [-DREBOOT=ON] -P run-qemu.cmake
+#         [-DTIMEOUT=<seconds, default 30>] [-DREBOOT=ON] [-DICOUNT=ON] -P run-qemu.cmake
 #
 # The guest reports through ARM semihosting, to stdout, and ends with
 # SYS_EXIT_EXTENDED: its code is QEMU's exit status. A pass needs both the
 # expected exit status and a line matching EXPECT_MARKER: exit 0 alone never
 # counts, because a reset request under -no-reboot also exits 0
 # (../shared/notes/qemu.md). REBOOT=ON drops -no-reboot (reset tests).
+# ICOUNT=ON adds -icount shift=0: one virtual nanosecond per guest
+# instruction, so TIM2 (1 GHz) counts instructions and its interrupts land at
+# the same instruction in every run.
 cmake_minimum_required(VERSION 3.25)
 foreach(required QEMU ELF)
     if(NOT ${required})
@@ -28,6 +31,9 @@ set(args
     -chardev stdio,id=semihosting
     -semihosting-config enable=on,target=native,chardev=semihosting
     -kernel ${ELF})
+if(ICOUNT)
+    list(APPEND args -icount shift=0)
+endif()
 if(NOT REBOOT)
     list(APPEND args -no-reboot)
 endif()

@@ -14,10 +14,13 @@
 
 /* Value of area_state while the area holds a valid seal. Any other value,
  * the .bss zero of a fresh boot included, means "never initialised": a single
- * flipped bit of the state word cannot make an unsealed area look sealed. */
+ * flipped bit of the state word cannot make an unsealed area look sealed.
+ * volatile: the initialisation clears it before it touches the area and sets
+ * it after the seal, in that order, so that a check from an interrupt handler
+ * in between answers "not initialised", never "corrupted". */
 #define AREA_SEALED 0x5EA1ED5Au
 
-static uint32_t area_state;
+static volatile uint32_t area_state;
 
 int32_t stack_check_get_free(void)
 {

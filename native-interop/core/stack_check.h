@@ -17,8 +17,14 @@
  * - bounded work: every wait on a peripheral has a documented poll limit;
  * - every failure has its own negative status code (::stack_check_status).
  *
- * The functions are not reentrant with respect to each other: call them from
- * one context (the safety cycle), or serialise the callers.
+ * Concurrency: the safety cycle calls them; an interrupt handler may also
+ * call stack_check_get_free() and stack_check_corruption_detect_area() while
+ * the cycle runs any of them, when the port serialises the CRC unit (the
+ * stm32 port's BASEPRI lock, ports/stm32/stack_check_port_lock.h: the
+ * handler's priority must be masked by it). A check that interrupts a
+ * re-initialisation answers ::STACK_CHECK_ERR_NOT_INITIALISED, never
+ * ::STACK_CHECK_ERR_CORRUPTED. stack_check_init_corruption_detect_area() is
+ * not for interrupt handlers.
  */
 #ifndef SAFETYMONITOR_STACK_CHECK_H
 #define SAFETYMONITOR_STACK_CHECK_H
@@ -150,8 +156,13 @@ int stack_check_init_corruption_detect_area(void);
 /**
  * Checks the corruption-detect area: recomputes the CRC of all words but the
  * last with the CRC unit and compares it with the last word. A change of any
- * bit of the area, the CRC word included, is caught when it changes the CRC
- * (always for changes confined to 32 consecutive bits). Never returns
+ * bit of the area, the CRC word included, is caught when it changes the CRC:
+ * always for a change within one 32-bit word, and for any change confined to
+ * 32 consecutive bits in the order the CRC reads them (word by word, bit 31
+ * first, the CRC word last); in address order every change of up to 30
+ * consecutive bits of the default 128-byte area is caught, while some of 31
+ * or 32 bits across a word boundary are not (tests/campaign proves both);
+ * anything else escapes with probability 2^-32. Never returns
  * ::STACK_CHECK_OK before a successful
  * stack_check_init_corruption_detect_area().
  *

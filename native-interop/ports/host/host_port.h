@@ -4,7 +4,7 @@
  *        area the core sees. Unit tests only.
  *
  * The host port's peripheral half is the stm32 port's
- * (stack_check_port_periph.c with the STM32 RNG and CRC drivers); their
+ * (ports/common/stack_check_port_stm32_periph.c with the STM32 RNG and CRC drivers); their
  * register accesses go to the register models of
  * boards/QEMU_NETDUINOPLUS2/emulation/stm32_periph_model.h, the same models
  * the emulated board runs. Drive faults through that header.

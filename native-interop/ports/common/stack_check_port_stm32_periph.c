@@ -1,0 +1,41 @@
+/**
+ * @file stack_check_port_stm32_periph.c
+ * @brief Peripheral half of the `stm32` and `host` ports: the seam's RNG
+ *        and CRC through the register-level drivers (the host port routes
+ *        their register accesses to models).
+ */
+#include "stack_check.h"
+#include "stack_check_port.h"
+/* The port's own lock, from the include path (stm32: BASEPRI;
+ * host: none): this folder has none. */
+#include "stack_check_port_lock.h"
+#include "stm32_crc.h"
+#include "stm32_rng.h"
+
+/* The CRC unit is used under the port's lock (stack_check_port_lock.h): a
+ * check from an interrupt handler must not interleave with another. The RNG
+ * is used only by the initialisation, which interrupt handlers never run. */
+int stack_check_port_init(void)
+{
+    const uint32_t lock = stack_check_port_lock();
+    const int status = stm32_crc_start();
+    stack_check_port_unlock(lock);
+    if (status != STACK_CHECK_OK) {
+        return status;
+    }
+    stm32_rng_start();
+    return STACK_CHECK_OK;
+}
+
+int stack_check_port_rng_word(uint32_t *word)
+{
+    return stm32_rng_read(word);
+}
+
+int stack_check_port_crc(const uint32_t *words, size_t count, uint32_t *crc)
+{
+    const uint32_t lock = stack_check_port_lock();
+    const int status = stm32_crc_compute(words, count, crc);
+    stack_check_port_unlock(lock);
+    return status;
+}
