@@ -7,18 +7,20 @@
 #               builds and link checks for each board; ends with "N passed, N failed"
 #   make maps   link the reference boards' flipped nanoCLR layouts and redraw the
 #               pictures the README shows (boards/<BOARD>/nanoframework/memory-map.svg)
+#   make bench  instruction counts on the emulated board against their floors, the
+#               footprint, the targets; writes the table into BENCHMARKS.md
 #   make campaign  the fault-injection campaign in full: on the host (tests/campaign:
 #               every class, the GF(2) burst proof), then 100,000 clean cycles on
 #               the emulated board with a timer interrupt checking concurrently
 #
-# demo, test and maps first check the Debian packages they need
+# demo, test, maps and bench first check the Debian packages they need
 # (scripts/ensure-deps.sh) and the .NET 10 SDK (the managed tests, the layout tool).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help demo test maps campaign clean
+.PHONY: help demo test maps bench campaign clean
 
 help:
-	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'
 
 demo:
 	@scripts/ensure-deps.sh
@@ -47,6 +49,19 @@ maps:
 			"build/$${preset}/tests/cross/nanoframework/nanoCLR.elf" \
 			--svg "boards/$${board}/nanoframework/memory-map.svg" || exit 1; \
 	done
+
+bench:
+	@scripts/ensure-deps.sh
+	@mkdir -p build
+	@echo "bench: building the benchmark firmware (qemu-netduinoplus2 preset)"
+	@cmake --preset qemu-netduinoplus2 > build/bench-configure.log 2>&1 \
+		&& cmake --build --preset qemu-netduinoplus2 --target bench_firmware >> build/bench-configure.log 2>&1 \
+		|| { tail -n 30 build/bench-configure.log; exit 1; }
+	@tests/bench/run-bench.sh build/qemu-netduinoplus2 > build/bench-table.md
+	@cat build/bench-table.md
+	@awk -v table=build/bench-table.md '/<!-- bench:begin -->/ { print; while ((getline line < table) > 0) print line; skip = 1; next } \
+		/<!-- bench:end -->/ { skip = 0 } !skip' BENCHMARKS.md > build/BENCHMARKS.md && mv build/BENCHMARKS.md BENCHMARKS.md
+	@echo "bench: the table is in BENCHMARKS.md"
 
 # The host half needs only the host preset's campaign binary (optimised, no
 # sanitizers); the QEMU half is the 100,000-cycle concurrency firmware.

@@ -144,5 +144,23 @@ namespace SafetyMonitor.Native
         [DllImport(NativeLibraryName, EntryPoint = "stack_check_set_cycle")]
 #endif
         public static extern void SetCycle(uint cycle);
+
+        /// <summary>
+        /// The least free native stack seen since it was painted, in bytes: the
+        /// high-water mark (C: <c>stack_check_get_min_free()</c>). Each call looks
+        /// at a bounded number of stack words (32 by default), so its cost does
+        /// not grow with the stack; a deeper excursion, even one between two
+        /// calls, shows within 2 * ceil(stack words / 32) + 1 calls.
+        /// </summary>
+        /// <returns>
+        /// Bytes, 0 to the stack size; -7 when the stack was never painted (the
+        /// nanoCLR paints the CLR thread's working area before it starts).
+        /// </returns>
+#if NANOFRAMEWORK_1_0
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#else
+        [DllImport(NativeLibraryName, EntryPoint = "stack_check_get_min_free")]
+#endif
+        public static extern int GetMinFree();
     }
 }

@@ -8,14 +8,16 @@ namespace SafetyMonitor
         /// <summary>Creates a result; the controller does this once per cycle.</summary>
         /// <param name="number">Cycle number, from 1.</param>
         /// <param name="freeStackBytes">Free native stack in bytes, as measured.</param>
+        /// <param name="minFreeStackBytes">The high-water mark in bytes, or -7 when the stack is not painted.</param>
         /// <param name="area">Status of the corruption-detect area check.</param>
         /// <param name="detected">Conditions found in this cycle.</param>
         /// <param name="flags">Flags set after this cycle, policies applied.</param>
         /// <param name="panic">Whether the controller is in panic after this cycle.</param>
-        public CycleResult(int number, int freeStackBytes, AreaStatus area, ErrorFlags detected, ErrorFlags flags, bool panic)
+        public CycleResult(int number, int freeStackBytes, int minFreeStackBytes, AreaStatus area, ErrorFlags detected, ErrorFlags flags, bool panic)
         {
             Number = number;
             FreeStackBytes = freeStackBytes;
+            MinFreeStackBytes = minFreeStackBytes;
             Area = area;
             Detected = detected;
             Flags = flags;
@@ -27,6 +29,13 @@ namespace SafetyMonitor
 
         /// <summary>Free native stack in bytes (negative after an overflow that has not faulted).</summary>
         public int FreeStackBytes { get; }
+
+        /// <summary>
+        /// The least free native stack seen since it was painted (the
+        /// high-water mark, <c>StackCheck.GetMinFree()</c>), in bytes; -7 when
+        /// the stack is not painted.
+        /// </summary>
+        public int MinFreeStackBytes { get; }
 
         /// <summary>Status of the corruption-detect area check of this cycle.</summary>
         public AreaStatus Area { get; }

@@ -5,8 +5,9 @@ namespace SafetyMonitor
 {
     /// <summary>
     /// The safety controller: one call of <see cref="Handle"/> is one safety
-    /// cycle. It checks the native stack (free bytes at least
-    /// <see cref="MinStackFree"/>, corruption-detect area intact), runs every
+    /// cycle. It checks the native stack (free bytes, now and at the
+    /// high-water mark, at least <see cref="MinStackFree"/>; corruption-detect
+    /// area intact), runs every
     /// registered <see cref="ISafetyCheck"/>, and updates the error flags by
     /// their policies.
     /// </summary>
@@ -14,8 +15,10 @@ namespace SafetyMonitor
     /// <para>
     /// A cycle allocates nothing unless a flag is newly raised (then one
     /// <see cref="ErrorRaisedEventArgs"/> per raised flag, for the event).
-    /// Its cost: two native calls (the area check is one CRC over the area,
-    /// 31 words by default) plus the registered checks.
+    /// Its cost: four native calls (the cycle number, the free stack, the
+    /// high-water mark, which looks at 32 stack words at most, and the area
+    /// check, one CRC over the area, 31 words by default) plus the registered
+    /// checks. Instruction counts of each: BENCHMARKS.md.
     /// </para>
     /// <para>
     /// Thread-safe: <see cref="Handle"/> normally runs on the
@@ -45,6 +48,7 @@ namespace SafetyMonitor
         private int _flags;
         private int _reported;
         private int _minStackFree = DefaultMinStackFree;
+        private bool _useHighWaterMark = true;
         private bool _panic;
         private int _cycles;
         private CycleResult _last;
@@ -123,6 +127,34 @@ namespace SafetyMonitor
                 lock (_sync)
                 {
                     _minStackFree = value;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether the stack check also compares the high-water mark (the least
+        /// free stack seen since painting, <c>StackCheck.GetMinFree()</c>) with
+        /// <see cref="MinStackFree"/>, so that a peak between two cycles is
+        /// caught, not only the free stack at the moment of the check. Default
+        /// true; without a painted stack the check uses the present free stack.
+        /// Each cycle's cost grows by one native call that looks at 32 stack
+        /// words at most.
+        /// </summary>
+        public bool UseHighWaterMark
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _useHighWaterMark;
+                }
+            }
+
+            set
+            {
+                lock (_sync)
+                {
+                    _useHighWaterMark = value;
                 }
             }
         }
@@ -465,17 +497,21 @@ namespace SafetyMonitor
 
             StackCheck.SetCycle((uint)cycle);
             int freeBytes = StackCheck.GetFree();
+            int minFreeBytes = StackCheck.GetMinFree();
             AreaStatus area = (AreaStatus)StackCheck.CheckCorruptionDetectArea();
             int detected = 0;
             int minStackFree;
             int checkCount;
+            bool useHighWaterMark;
             lock (_sync)
             {
                 minStackFree = _minStackFree;
                 checkCount = _checkCount;
+                useHighWaterMark = _useHighWaterMark;
             }
 
-            if (freeBytes < minStackFree || area != AreaStatus.Ok)
+            bool peakTooDeep = useHighWaterMark && minFreeBytes >= 0 && minFreeBytes < minStackFree;
+            if (freeBytes < minStackFree || peakTooDeep || area != AreaStatus.Ok)
             {
                 detected |= (int)ErrorFlags.Stack;
             }
@@ -507,7 +543,7 @@ namespace SafetyMonitor
                 enteredPanic = !_panic && RaisesPanic(raised);
                 _panic |= enteredPanic;
                 _cycles++;
-                result = new CycleResult(_cycles, freeBytes, area, (ErrorFlags)detected, (ErrorFlags)after, _panic);
+                result = new CycleResult(_cycles, freeBytes, minFreeBytes, area, (ErrorFlags)detected, (ErrorFlags)after, _panic);
                 _last = result;
             }
 

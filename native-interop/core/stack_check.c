@@ -89,7 +89,7 @@ int stack_check_corruption_detect_area(void)
         return STACK_CHECK_ERR_LAYOUT;
     }
     const size_t data_words = area.words - 1u;
-    uint32_t crc = 0u;
+    uint32_t crc; /* set by the port on success, and read only then */
     const int status = stack_check_port_crc(area.start, data_words, &crc);
     if (status != STACK_CHECK_OK) {
         return status;

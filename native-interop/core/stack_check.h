@@ -132,6 +132,79 @@ int32_t stack_check_get_free(void);
  */
 int32_t stack_check_get_size(void);
 
+#ifndef STACK_CHECK_MIN_FREE_SCAN_WORDS
+/**
+ * Words of the painted stack that one stack_check_get_min_free() call looks
+ * at, at most: its cost per call (about 3 instructions per word), whatever
+ * the stack's size. Default 32; range 1 to 65535. Override at build time.
+ */
+#define STACK_CHECK_MIN_FREE_SCAN_WORDS 32u
+#endif
+
+/** The paint stack_check_paint() fills unused stack with (an unlikely value:
+ *  not 0, not all ones, not a flash or SRAM address, not a small number). */
+#define STACK_CHECK_PAINT_WORD 0xA55AC33Cu
+
+/** Bytes below the stack pointer that stack_check_paint() leaves unpainted:
+ *  room for its own call and an exception frame with FP context (104). */
+#define STACK_CHECK_PAINT_MARGIN 128u
+
+/**
+ * Paints the unused part of the stack the caller runs on (from its lowest
+ * usable address up to ::STACK_CHECK_PAINT_MARGIN bytes below the stack
+ * pointer) with ::STACK_CHECK_PAINT_WORD and starts the high-water mark
+ * (stack_check_get_min_free()) on it. Call once, early (bare-metal start-up
+ * does, before main()), from the context whose stack is to be watched.
+ * Cost: one store per painted word, once.
+ *
+ * @retval STACK_CHECK_OK          painted
+ * @retval STACK_CHECK_ERR_LAYOUT  the port does not know the stack's bounds,
+ *                                 the stack pointer is outside them, or the
+ *                                 stack is larger than 65535 words (256 KiB)
+ */
+int stack_check_paint(void);
+
+/**
+ * Paints [@p base, @p end) with ::STACK_CHECK_PAINT_WORD and starts the
+ * high-water mark on it, as if that region were a stack nobody has used yet
+ * (a thread's working area before the thread starts: the nanoCLR's CLR
+ * thread, boards/common/nanoframework/safetymonitor_clr_thread.c).
+ *
+ * @param base lowest address, 4-byte aligned
+ * @param end  one past the highest address, 4-byte aligned, above @p base
+ * @retval STACK_CHECK_OK          painted
+ * @retval STACK_CHECK_ERR_LAYOUT  NULL, misaligned, empty or over 65535 words
+ */
+int stack_check_paint_region(void *base, void *end);
+
+/**
+ * Stops the high-water mark: stack_check_get_min_free() answers
+ * ::STACK_CHECK_ERR_NOT_INITIALISED until the next paint. Call it before the
+ * painted stack goes away (a thread that ends: the mark reads its memory).
+ */
+void stack_check_forget_paint(void);
+
+/**
+ * The least free stack seen since painting, in bytes: the distance from the
+ * painted stack's lowest address up to the deepest word found overwritten
+ * (no longer ::STACK_CHECK_PAINT_WORD). Every value is a depth the stack
+ * really reached. Each call looks at ::STACK_CHECK_MIN_FREE_SCAN_WORDS words
+ * at most, sweeping down from the deepest word found so far and starting
+ * over at the bottom; so a deeper excursion, even one between two calls that
+ * stack_check_get_free() cannot see, is reported within
+ * 2 * ceil(W / ::STACK_CHECK_MIN_FREE_SCAN_WORDS) + 1 calls for a stack of W
+ * words (1 KiB, 32 words per call: 17 calls).
+ *
+ * Known limits of painting: a word that a frame writes with exactly the paint
+ * value, and stack that a frame reserves but never writes (an uninitialised
+ * array), look unused; the mark can only be too shallow by them, never too
+ * deep.
+ *
+ * @return bytes, 0 to the painted size; ::STACK_CHECK_ERR_NOT_INITIALISED
+ *         before stack_check_paint() or stack_check_paint_region()
+ */
+int32_t stack_check_get_min_free(void);
+
 /**
  * Fills the corruption-detect area with words from the RNG and stores the
  * CRC-32 (polynomial 0x04C11DB7, initial value 0xFFFFFFFF, words fed MSB

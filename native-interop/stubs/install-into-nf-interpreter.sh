@@ -27,7 +27,7 @@ cp "${here}/SafetyMonitor.Native/SafetyMonitor_Native.h" \
    "${destination}/"
 cp "${interop}/core/stack_check.h" "${interop}/core/stack_check.c" \
    "${interop}/core/stack_check_port.h" "${interop}/core/rng_continuous_test.h" \
-   "${interop}/core/fault_record.h" "${interop}/core/fault_record.c" \
+   "${interop}/core/fault_record.h" "${interop}/core/fault_record.c" "${interop}/core/stack_high_water.c" \
    "${destination}/core/"
 cp "${interop}/drivers/soft/crc32_stm32_soft.h" "${interop}/drivers/soft/crc32_stm32_soft.c" \
    "${destination}/drivers/soft/"

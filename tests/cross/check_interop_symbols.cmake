@@ -1,6 +1,6 @@
 cmake_minimum_required(VERSION 3.25)
 # The cross-compiled nanoCLR objects define what nf-interpreter links against:
-# the native assembly data and the seven handlers, and the C core they call.
+# the native assembly data and the eight handlers, and the C core they call.
 #   cmake -DNM=<arm-none-eabi-nm> -DOBJECTS=<obj;obj...> -P check_interop_symbols.cmake
 set(required
     "g_CLR_AssemblyNative_SafetyMonitor_Native"
@@ -11,6 +11,7 @@ set(required
     "Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFaultStatus___STATIC__I4(CLR_RT_StackFrame&)"
     "Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFaultWord___STATIC__U4__I4(CLR_RT_StackFrame&)"
     "Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::SetCycle___STATIC__VOID__U4(CLR_RT_StackFrame&)"
+    "Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetMinFree___STATIC__I4(CLR_RT_StackFrame&)"
     "stack_check_init_corruption_detect_area"
     "stack_check_last_fault_word"
     "stack_check_retained_fault"

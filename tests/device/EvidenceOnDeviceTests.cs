@@ -6,8 +6,9 @@ namespace SafetyMonitor.DeviceTests
 {
     /// <summary>
     /// On the board: the firmware validated the retained fault record at
-    /// start-up (safetymonitor_start_clr_thread()), and the error memory
-    /// lives in the RTC backup registers.
+    /// start-up and painted the CLR thread's working area
+    /// (safetymonitor_start_clr_thread()), and the error memory lives in the
+    /// RTC backup registers.
     /// </summary>
     [TestClass]
     public class EvidenceOnDeviceTests
@@ -25,6 +26,16 @@ namespace SafetyMonitor.DeviceTests
             {
                 Assert.AreEqual(0u, StackCheck.GetFaultWord(5), "no record, no registers");
             }
+        }
+
+        [TestMethod]
+        public void ClrThreadStackIsPaintedForTheHighWaterMark()
+        {
+            int minFree = StackCheck.GetMinFree();
+            int free = StackCheck.GetFree();
+            Assert.IsTrue(minFree >= 0, "the CLR thread's working area was not painted: is it started with safetymonitor_start_clr_thread()?");
+            Assert.IsTrue(minFree <= StackCheck.GetSize(), "the mark lies inside the stack");
+            Assert.IsTrue(free > 0, "free stack");
         }
 
         [TestMethod]

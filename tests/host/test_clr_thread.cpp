@@ -40,6 +40,18 @@ void clr_startup_thread(void const *argument)
 
 }  // namespace
 
+// The chibios port's layout (linked through the high-water mark's paint of
+// the calling stack, which this test never calls).
+extern "C" thread_t *chThdGetSelfX(void)
+{
+    return &thread_double;
+}
+
+extern "C" uintptr_t __get_PSP(void)
+{
+    return 0u;
+}
+
 extern "C" thread_t *chThdCreateStatic(void *wsp, size_t size, tprio_t prio, tfunc_t pf, void *arg)
 {
     created.calls++;
@@ -75,6 +87,12 @@ TEST(ClrThread, StartsOnceOnTheStaticWorkingAreaAtNormalPriority)
     // Start-up validated the record before the CLR thread existed.
     EXPECT_EQ(STACK_CHECK_FAULT_RECORDED, stack_check_last_fault_status());
     EXPECT_EQ(0x00000400u, stack_check_last_fault_word(5));
+    // And painted the working area for the high-water mark.
+    const auto *wa = static_cast<const uint32_t *>(created.wsp);
+    for (size_t i = 0; i < created.size / sizeof(uint32_t); i++) {
+        ASSERT_EQ(STACK_CHECK_PAINT_WORD, wa[i]) << "word " << i;
+    }
+    EXPECT_EQ(static_cast<int32_t>(created.size), stack_check_get_min_free());
     ASSERT_EQ(1, created.calls);
     EXPECT_EQ(static_cast<size_t>(THD_WORKING_AREA_SIZE(SAFETYMONITOR_CLR_THREAD_STACK_SIZE)), created.size);
     EXPECT_EQ(0u, reinterpret_cast<uintptr_t>(created.wsp) % sizeof(stkalign_t));

@@ -47,7 +47,7 @@ TEST(InteropStubs, AssemblyRecordNamesTheAssemblyChecksumAndVersion)
 {
     const CLR_RT_NativeAssemblyData &data = g_CLR_AssemblyNative_SafetyMonitor_Native;
     EXPECT_STREQ(data.m_szAssemblyName, "SafetyMonitor.Native");
-    EXPECT_EQ(data.m_checkSum, 0x23C6A06Du);
+    EXPECT_EQ(data.m_checkSum, 0x00AD8FEFu);
     EXPECT_EQ(data.m_Version.iMajorVersion, 1);
     EXPECT_EQ(data.m_Version.iMinorVersion, 1);
     EXPECT_EQ(data.m_Version.iBuildNumber, 0);
@@ -63,6 +63,7 @@ TEST(InteropStubs, EachSlotHoldsItsHandler)
     EXPECT_EQ(Table()[4], &StackCheck::GetFaultStatus___STATIC__I4);
     EXPECT_EQ(Table()[5], &StackCheck::GetFaultWord___STATIC__U4__I4);
     EXPECT_EQ(Table()[6], &StackCheck::SetCycle___STATIC__VOID__U4);
+    EXPECT_EQ(Table()[7], &StackCheck::GetMinFree___STATIC__I4);
 }
 
 TEST(InteropStubs, FaultHandlersReadTheRecordStartUpFound)

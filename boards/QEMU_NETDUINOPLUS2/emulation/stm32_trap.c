@@ -34,8 +34,16 @@ _Static_assert((BOARD_RCC_BASE & ~0xFFFu) == WINDOW0_BASE, "RCC must share the C
 #define FRAME_PC 6
 #define FRAME_XPSR 7
 
+/* TIM2_CNT (RM0090 §18.4.10): under QEMU's -icount shift=0 it advances one
+ * tick per guest instruction; the handler reads it on entry and on exit so
+ * that benchmarks can take its own instructions out of their counts. */
+#define TRAP_TIM2_CNT 0x40000024u
+
 __attribute__((aligned(8))) uint8_t stm32_trap_stack[TRAP_STACK_BYTES];
 static uint32_t trap_count;
+/* [0]: TIM2_CNT at the handler's entry; [1]: ticks between its two reads,
+ * summed over every trap. */
+__attribute__((used)) uint32_t stm32_trap_clock[2];
 
 __attribute__((used)) void stm32_trap_emulate(uint32_t *frame, uint32_t *saved_r4_r11, uint32_t exc_return);
 
@@ -45,6 +53,12 @@ __attribute__((used)) void stm32_trap_emulate(uint32_t *frame, uint32_t *saved_r
 __attribute__((naked)) void MemManage_Handler(void)
 {
     __asm__ __volatile__(
+        "movw r0, #:lower16:" TRAP_STRINGIFY(TRAP_TIM2_CNT) "\n\t"
+        "movt r0, #:upper16:" TRAP_STRINGIFY(TRAP_TIM2_CNT) "\n\t"
+        "ldr r0, [r0]\n\t"
+        "movw r1, #:lower16:stm32_trap_clock\n\t"
+        "movt r1, #:upper16:stm32_trap_clock\n\t"
+        "str r0, [r1]\n\t"
         "tst lr, #4\n\t"
         "ite eq\n\t"
         "mrseq r0, msp\n\t"
@@ -61,6 +75,16 @@ __attribute__((naked)) void MemManage_Handler(void)
         "pop {r4-r11}\n\t"
         "pop {r2, lr}\n\t"
         "mov sp, r2\n\t"
+        "movw r0, #:lower16:" TRAP_STRINGIFY(TRAP_TIM2_CNT) "\n\t"
+        "movt r0, #:upper16:" TRAP_STRINGIFY(TRAP_TIM2_CNT) "\n\t"
+        "ldr r0, [r0]\n\t"
+        "movw r1, #:lower16:stm32_trap_clock\n\t"
+        "movt r1, #:upper16:stm32_trap_clock\n\t"
+        "ldr r3, [r1]\n\t"
+        "subs r0, r0, r3\n\t"
+        "ldr r3, [r1, #4]\n\t"
+        "adds r3, r3, r0\n\t"
+        "str r3, [r1, #4]\n\t"
         "bx lr\n\t");
 }
 
@@ -193,4 +217,9 @@ void stm32_trap_install(void)
 uint32_t stm32_trap_count(void)
 {
     return trap_count;
+}
+
+uint32_t stm32_trap_ticks_spent(void)
+{
+    return stm32_trap_clock[1];
 }

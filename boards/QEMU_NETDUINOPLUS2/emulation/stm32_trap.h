@@ -37,6 +37,16 @@ void stm32_trap_install(void);
 /** Accesses emulated since stm32_trap_install(). */
 uint32_t stm32_trap_count(void);
 
+/**
+ * TIM2 ticks the MemManage handler spent between its first and its last
+ * instruction that reads TIM2_CNT, summed over every trap. Under QEMU's
+ * -icount shift=0 with TIM2 counting (tests/bench), a tick is one guest
+ * instruction, and this is what benchmarks subtract; the few instructions
+ * outside that window are a constant per trap the benchmark calibrates.
+ * Meaningless while TIM2 is stopped.
+ */
+uint32_t stm32_trap_ticks_spent(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -2,7 +2,7 @@
  * @file startup.c
  * @brief Vector table and reset handler of the bare-metal firmware: .data and
  *        .bss, the FPU, board_init(), the retained fault record and error
- *        memory, the stack-protector guard, main().
+ *        memory, the stack-protector guard, the main stack's paint, main().
  *
  * The initial MSP is `__main_stack_end__`: with linker/stack_flipped.ld that
  * is the top of a stack whose bottom is the ORIGIN of its RAM region.
@@ -14,6 +14,7 @@
 #include "cortex_m_regs.h"
 #include "error_memory.h"
 #include "semihosting.h"
+#include "stack_check.h"
 #include "stack_protector.h"
 
 #include <stdint.h>
@@ -84,6 +85,8 @@ void Reset_Handler(void)
      * guard, before the first function that checks it. */
     cm_retained_status = stack_check_retained_boot(&cm_error_memory, board_reset_was_power_on());
     cm_stack_protector_seed();
+    /* The high-water mark of the main stack (stack_check_get_min_free()). */
+    (void)stack_check_paint();
     system_exit(main());
 }
 

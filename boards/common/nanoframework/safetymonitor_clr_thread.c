@@ -9,6 +9,7 @@
 
 #include "fault_record.h"
 #include "hal.h"
+#include "stack_check.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -50,5 +51,8 @@ thread_t *safetymonitor_start_clr_thread(void (*clr_startup_thread)(void const *
 
     clr_entry = clr_startup_thread;
     (void)stack_check_fault_boot(reset_was_power_on());
+    /* Painted before ChibiOS writes its thread_t and first frame at the top:
+     * the high-water mark of the CLR thread's stack. */
+    (void)stack_check_paint_region(clr_thread_wa, (uint8_t *)clr_thread_wa + sizeof clr_thread_wa);
     return chThdCreateStatic(clr_thread_wa, sizeof clr_thread_wa, NORMALPRIO, clr_thread, (void *)(uintptr_t)argument);
 }

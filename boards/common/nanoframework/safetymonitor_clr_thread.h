@@ -28,8 +28,9 @@ extern "C" {
 /**
  * Validates the retained fault record first (stack_check_fault_boot(), once
  * per boot, before any managed code runs; power-on told by RCC_CSR.PORRSTF
- * or BORRSTF, RM0090 §7.3.21), then creates the CLR thread on the working
- * area in the input section .clr_thread_wa: SAFETYMONITOR_CLR_THREAD_STACK_SIZE bytes of stack plus
+ * or BORRSTF, RM0090 §7.3.21), paints the working area for the high-water
+ * mark (stack_check_paint_region()), then creates the CLR thread on the
+ * working area in the input section .clr_thread_wa: SAFETYMONITOR_CLR_THREAD_STACK_SIZE bytes of stack plus
  * ChibiOS's thread_t and port overhead (THD_WORKING_AREA(), ChibiOS/RT 7
  * chthreads.h), at NORMALPRIO, running @p clr_startup_thread(@p argument).
  * Call it once, from main(), where main() created the thread before (after

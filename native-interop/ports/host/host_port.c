@@ -13,7 +13,7 @@ stack_check_stack_t host_port_stack;
 stack_check_area_t host_port_area;
 
 static uint32_t area_buffer[HOST_PORT_AREA_CAPACITY_WORDS];
-static uint8_t stack_region[HOST_PORT_STACK_BYTES];
+static uint32_t stack_region[HOST_PORT_STACK_BYTES / sizeof(uint32_t)];
 
 void host_port_reset(uint32_t model_seed)
 {

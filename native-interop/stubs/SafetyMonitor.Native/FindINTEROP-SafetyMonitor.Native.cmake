@@ -29,6 +29,7 @@ set(SafetyMonitor.Native_SRCS
     SafetyMonitor_Native_SafetyMonitor_Native_StackCheck.cpp
     core/stack_check.c
     core/fault_record.c
+    core/stack_high_water.c
     drivers/soft/crc32_stm32_soft.c
     ports/chibios/stack_check_port_chibios.c
 )

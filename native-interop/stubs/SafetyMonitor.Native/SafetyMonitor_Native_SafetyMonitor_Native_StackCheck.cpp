@@ -13,8 +13,9 @@
 //    All run on the CLR thread (every interop call does): the first four
 //    measure or check that thread's native stack; the next two read the
 //    fault record that start-up validated (fault_record.h), one word per
-//    call, so that no array crosses the boundary; the last notes the cycle
-//    number a fault record would carry.
+//    call, so that no array crosses the boundary; SetCycle notes the cycle
+//    number a fault record would carry; GetMinFree reads the CLR thread's
+//    high-water mark.
 //
 //-----------------------------------------------------------------------------
 
@@ -85,6 +86,15 @@ HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::SetCycle__
     NANOCLR_HEADER();
 
     stack_check_set_cycle(stack.Arg0().NumericByRefConst().u4);
+
+    NANOCLR_NOCLEANUP_NOLABEL();
+}
+
+HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetMinFree___STATIC__I4( CLR_RT_StackFrame &stack )
+{
+    NANOCLR_HEADER();
+
+    stack.SetResult_I4(stack_check_get_min_free());
 
     NANOCLR_NOCLEANUP_NOLABEL();
 }

@@ -80,6 +80,14 @@ namespace SafetyMonitor.Tests
         [DllImport(StackCheck.NativeLibraryName, EntryPoint = "stack_check_error_memory_read")]
         internal static extern int ErrorMemoryRead(byte[] store, out uint flags, ushort[] counts);
 
+        /// <summary>Paints the calling thread's unused stack for the high-water mark.</summary>
+        [DllImport(StackCheck.NativeLibraryName, EntryPoint = "stack_check_paint")]
+        internal static extern int PaintStack();
+
+        /// <summary>Stops the high-water mark (before the painted thread ends).</summary>
+        [DllImport(StackCheck.NativeLibraryName, EntryPoint = "stack_check_forget_paint")]
+        internal static extern void ForgetPaint();
+
         /// <summary>Starts the next "boot" with no fault recorded.</summary>
         internal static void BootWithoutFault()
         {

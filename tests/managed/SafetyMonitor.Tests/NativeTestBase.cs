@@ -5,8 +5,8 @@ using System.Threading;
 namespace SafetyMonitor.Tests
 {
     /// <summary>
-    /// Every test starts and ends with a healthy entropy source, and starts
-    /// as after a boot that found no fault record.
+    /// Every test starts and ends with a healthy entropy source and no
+    /// painted stack, and starts as after a boot that found no fault record.
     /// </summary>
     public abstract class NativeTestBase : IDisposable
     {
@@ -14,11 +14,13 @@ namespace SafetyMonitor.Tests
         {
             NativeCore.SetEntropyFault(NativeCore.EntropyFault.Healthy);
             NativeCore.BootWithoutFault();
+            NativeCore.ForgetPaint();
         }
 
         public void Dispose()
         {
             NativeCore.SetEntropyFault(NativeCore.EntropyFault.Healthy);
+            NativeCore.ForgetPaint();
         }
 
         /// <summary>A controller with a freshly sealed area, recording its events.</summary>
