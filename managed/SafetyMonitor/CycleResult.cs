@@ -8,7 +8,7 @@ namespace SafetyMonitor
         /// <summary>Creates a result; the controller does this once per cycle.</summary>
         /// <param name="number">Cycle number, from 1.</param>
         /// <param name="freeStackBytes">Free native stack in bytes, as measured.</param>
-        /// <param name="minFreeStackBytes">The high-water mark in bytes, or -7 when the stack is not painted.</param>
+        /// <param name="minFreeStackBytes">The high-water mark in bytes, or -7 when not measured.</param>
         /// <param name="area">Status of the corruption-detect area check.</param>
         /// <param name="detected">Conditions found in this cycle.</param>
         /// <param name="flags">Flags set after this cycle, policies applied.</param>
@@ -33,7 +33,8 @@ namespace SafetyMonitor
         /// <summary>
         /// The least free native stack seen since it was painted (the
         /// high-water mark, <c>StackCheck.GetMinFree()</c>), in bytes; -7 when
-        /// the stack is not painted.
+        /// the stack is not painted or <c>SafetyController.UseHighWaterMark</c>
+        /// is off (then it is not read).
         /// </summary>
         public int MinFreeStackBytes { get; }
 

@@ -15,10 +15,11 @@ namespace SafetyMonitor
     /// <para>
     /// A cycle allocates nothing unless a flag is newly raised (then one
     /// <see cref="ErrorRaisedEventArgs"/> per raised flag, for the event).
-    /// Its cost: four native calls (the cycle number, the free stack, the
-    /// high-water mark, which looks at 32 stack words at most, and the area
-    /// check, one CRC over the area, 31 words by default) plus the registered
-    /// checks. Instruction counts of each: BENCHMARKS.md.
+    /// Its cost: three native calls (the cycle number, the free stack and the
+    /// area check, one CRC over the area, 31 words by default), a fourth for
+    /// the high-water mark unless <see cref="UseHighWaterMark"/> is off (32
+    /// stack words at most), plus the registered checks. Instruction counts of
+    /// each: BENCHMARKS.md.
     /// </para>
     /// <para>
     /// Thread-safe: <see cref="Handle"/> normally runs on the
@@ -36,6 +37,9 @@ namespace SafetyMonitor
         public const int MaxChecks = 15;
 
         private const int FlagBits = 31;
+
+        // CycleResult.MinFreeStackBytes when the mark is off or the stack not painted.
+        private const int NotMeasured = -7;
         private const int OwnFlags = (int)(ErrorFlags.Stack | ErrorFlags.MainLoopTiming | ErrorFlags.CheckFault | ErrorFlags.ErrorMemory);
         private const int ApplicationFlags = 0x7FFF0000;
         private const int DefinedFlags = OwnFlags | ApplicationFlags;
@@ -497,9 +501,6 @@ namespace SafetyMonitor
 
             StackCheck.SetCycle((uint)cycle);
             int freeBytes = StackCheck.GetFree();
-            int minFreeBytes = StackCheck.GetMinFree();
-            AreaStatus area = (AreaStatus)StackCheck.CheckCorruptionDetectArea();
-            int detected = 0;
             int minStackFree;
             int checkCount;
             bool useHighWaterMark;
@@ -510,7 +511,10 @@ namespace SafetyMonitor
                 useHighWaterMark = _useHighWaterMark;
             }
 
-            bool peakTooDeep = useHighWaterMark && minFreeBytes >= 0 && minFreeBytes < minStackFree;
+            int minFreeBytes = useHighWaterMark ? StackCheck.GetMinFree() : NotMeasured;
+            AreaStatus area = (AreaStatus)StackCheck.CheckCorruptionDetectArea();
+            int detected = 0;
+            bool peakTooDeep = minFreeBytes >= 0 && minFreeBytes < minStackFree;
             if (freeBytes < minStackFree || peakTooDeep || area != AreaStatus.Ok)
             {
                 detected |= (int)ErrorFlags.Stack;

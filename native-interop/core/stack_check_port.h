@@ -21,9 +21,12 @@
  * - stack_check_port_crc(): CRC of a word buffer.
  *
  * Ports in this repository: `stm32` (bare metal: MSP/PSP and linker symbols;
- * register-level RNG and CRC drivers) and `host` (a simulated stack region and
+ * register-level RNG and CRC drivers, the CRC unit used under a BASEPRI lock,
+ * ports/stm32/stack_check_port_lock.h), `host` (a simulated stack region and
  * area for unit tests; the same STM32 drivers running against register
- * models).
+ * models), `posix` (the calling pthread's stack, getrandom, a software CRC)
+ * and `chibios` (the running thread's working area, nanoFramework's CRC and
+ * RNG drivers, inside the nanoCLR).
  */
 #ifndef SAFETYMONITOR_STACK_CHECK_PORT_H
 #define SAFETYMONITOR_STACK_CHECK_PORT_H

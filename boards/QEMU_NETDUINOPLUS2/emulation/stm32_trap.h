@@ -9,9 +9,11 @@
  * are taken; every access to those blocks costs an exception (a 32-byte frame
  * pushed on the interrupted stack, 104 bytes with an active FP context) and a
  * few hundred instructions, run on a 1 KiB stack of its own; instruction
- * counts include them unless the emulation's code range
- * (`__emulation_text_start__`..`__emulation_text_end__`, where the board's
- * linker script gathers the code of libqemu_emulation.a) is excluded.
+ * counts include them unless taken out: the handler reads TIM2_CNT on entry
+ * and exit (stm32_trap_ticks_spent(), what tests/bench subtracts), and the
+ * board's linker script gathers the code of libqemu_emulation.a between
+ * `__emulation_text_start__` and `__emulation_text_end__` for tools that
+ * count by code range.
  *
  * Sources: ARMv7-M ARM B3.5 (MPU: MPU_CTRL, MPU_RNR, MPU_RBAR, MPU_RASR;
  * AP=0b000 no access; PRIVDEFENA keeps the default map elsewhere), B3.2.13
