@@ -120,9 +120,9 @@ namespace SafetyMonitor.Native
         /// array crosses the interop boundary.
         /// </summary>
         /// <param name="index">
-        /// Word index, 0 to 16, in the order of <c>stack_check_fault_record_t</c>:
+        /// Word index, 0 to 17, in the order of <c>stack_check_fault_record_t</c>:
         /// magic, version, cause, flags, stack, CFSR, HFSR, MMFAR, BFAR, MSP,
-        /// PSP, EXC_RETURN, stacked PC, stacked LR, stacked xPSR, cycle, CRC.
+        /// PSP, EXC_RETURN, stacked PC, stacked LR, stacked xPSR, cycle, count, CRC.
         /// </param>
         /// <returns>The word; 0 for an index out of range or when <see cref="GetFaultStatus"/> is not 1.</returns>
 #if NANOFRAMEWORK_1_0

@@ -12,7 +12,7 @@ namespace SafetyMonitor
     public sealed class FaultRecord
     {
         /// <summary>32-bit words in a record, the CRC word included.</summary>
-        public const int Words = 17;
+        public const int Words = 18;
 
         private const uint FrameValidFlag = 1u << 0;
         private const uint CallerValidFlag = 1u << 1;
@@ -116,7 +116,7 @@ namespace SafetyMonitor
 
         /// <summary>
         /// Reads what start-up found: the status always, the record when it is
-        /// valid. Allocates one record (17 words) when there is one.
+        /// valid. Allocates one record (18 words) when there is one.
         /// </summary>
         /// <param name="status">What start-up found.</param>
         /// <returns>The record when <paramref name="status"/> is <see cref="FaultRecordStatus.Recorded"/>, else null.</returns>

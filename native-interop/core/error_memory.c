@@ -66,13 +66,20 @@ static int validate(const stack_check_error_memory_t *store)
     return store_crc(store) == store->crc ? STACK_CHECK_OK : STACK_CHECK_ERR_RECORD_CRC;
 }
 
-static void count(stack_check_error_memory_t *store, uint32_t flags)
+/* Adds @p times to the counter of every flag in @p flags, saturating. */
+static void count_times(stack_check_error_memory_t *store, uint32_t flags, uint32_t times)
 {
     for (uint32_t bit = 0u; bit < STACK_CHECK_ERROR_MEMORY_FLAGS; bit++) {
-        if ((flags & (1u << bit)) != 0u && store->counts[bit] != UINT16_MAX) {
-            store->counts[bit]++;
+        if ((flags & (1u << bit)) != 0u) {
+            const uint32_t room = UINT16_MAX - (uint32_t)store->counts[bit];
+            store->counts[bit] = (uint16_t)(store->counts[bit] + (times < room ? times : room));
         }
     }
+}
+
+static void count(stack_check_error_memory_t *store, uint32_t flags)
+{
+    count_times(store, flags, 1u);
 }
 
 /* A damaged store loses its contents: wipe it and say so in it. */
@@ -108,15 +115,21 @@ int stack_check_error_memory_open(stack_check_error_memory_t *store, bool power_
     return status;
 }
 
-int stack_check_error_memory_raise(stack_check_error_memory_t *store, uint32_t flags, bool persistent)
+int stack_check_error_memory_raise_times(stack_check_error_memory_t *store, uint32_t flags, bool persistent,
+                                         uint32_t times)
 {
     const int status = ensure_valid(store);
-    count(store, flags);
+    count_times(store, flags, times);
     if (persistent) {
         store->flags |= flags;
     }
     seal(store);
     return status;
+}
+
+int stack_check_error_memory_raise(stack_check_error_memory_t *store, uint32_t flags, bool persistent)
+{
+    return stack_check_error_memory_raise_times(store, flags, persistent, 1u);
 }
 
 int stack_check_error_memory_read(stack_check_error_memory_t *store, uint32_t *flags, uint16_t *counts)

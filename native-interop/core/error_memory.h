@@ -80,6 +80,16 @@ int stack_check_error_memory_open(stack_check_error_memory_t *store, bool power_
 int stack_check_error_memory_raise(stack_check_error_memory_t *store, uint32_t flags, bool persistent);
 
 /**
+ * stack_check_error_memory_raise() for an event that happened @p times
+ * times: each flag's counter goes up by @p times (saturating at 65535); 0
+ * counts nothing but still keeps persistent flags.
+ *
+ * @return as stack_check_error_memory_raise()
+ */
+int stack_check_error_memory_raise_times(stack_check_error_memory_t *store, uint32_t flags, bool persistent,
+                                         uint32_t times);
+
+/**
  * Reads the store.
  *
  * @param[out] flags  persistent flags (may be NULL)
@@ -97,9 +107,12 @@ void stack_check_error_memory_clear(stack_check_error_memory_t *store);
  * Start-up of both retained stores, once, before the first safety cycle:
  * stack_check_fault_boot(@p power_on), then
  * stack_check_error_memory_open(@p store, @p power_on); then, in the error
- * memory, ::ERR_FLAG_STACK (persistent, counted) when a fault was recorded,
- * and ::ERR_FLAG_ERROR_MEMORY (persistent, counted) when the fault record was
- * damaged. The fault itself stays readable through stack_check_last_fault().
+ * memory, ::ERR_FLAG_STACK (persistent, counted once per fault the record
+ * counts) when a fault was recorded, and ::ERR_FLAG_ERROR_MEMORY (persistent,
+ * counted) when the fault record was damaged; only then, with the evidence
+ * in the error memory, stack_check_fault_acknowledge(). A reset at any point
+ * before that reports the record again. The fault itself stays readable
+ * through stack_check_last_fault().
  *
  * @return what stack_check_error_memory_open() returned.
  */

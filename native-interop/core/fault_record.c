@@ -2,8 +2,8 @@
  * @file fault_record.c
  * @brief The retained fault record (see fault_record.h).
  *
- * RAM: the retained record (68 bytes, in ::STACK_CHECK_RETAINED_SECTION), the
- * boot's copy of it (68 bytes), the boot status and the cycle number.
+ * RAM: the retained record (72 bytes, in ::STACK_CHECK_RETAINED_SECTION), the
+ * boot's copy of it (72 bytes), the boot status and the cycle number.
  */
 /* The port may name the retained section (ChibiOS: .ram0) before
  * fault_record.h picks its default. */
@@ -66,10 +66,22 @@ static void seal(stack_check_fault_record_t *record, uint32_t magic)
     record->crc = stack_check_record_crc((const uint32_t *)record, DATA_WORDS);
 }
 
+static bool is_valid_fault(const stack_check_fault_record_t *record)
+{
+    return record->magic == STACK_CHECK_FAULT_RECORD_MAGIC && record->version == STACK_CHECK_FAULT_RECORD_VERSION &&
+           stack_check_record_crc((const uint32_t *)record, DATA_WORDS) == record->crc;
+}
+
 void stack_check_fault_save(const stack_check_fault_record_t *fault)
 {
+    stack_check_fault_record_t pending;
+    copy_out(&pending);
     stack_check_fault_record_t record = *fault;
     record.cycle = current_cycle;
+    record.count = 1u;
+    if (is_valid_fault(&pending) && pending.count != 0u) {
+        record.count = pending.count == UINT32_MAX ? UINT32_MAX : pending.count + 1u;
+    }
     seal(&record, STACK_CHECK_FAULT_RECORD_MAGIC);
     copy_in(&record);
 }
@@ -99,17 +111,34 @@ static int classify(const stack_check_fault_record_t *record, bool power_on)
     return (power_on || all_zero(record)) ? STACK_CHECK_OK : STACK_CHECK_ERR_RECORD_MAGIC;
 }
 
+static void seal_empty(void)
+{
+    stack_check_fault_record_t empty = {0};
+    seal(&empty, STACK_CHECK_FAULT_RECORD_EMPTY);
+    copy_in(&empty);
+}
+
 int stack_check_fault_boot(bool power_on)
 {
     stack_check_fault_record_t record;
     copy_out(&record);
     boot_status = classify(&record, power_on);
     boot_copy = boot_status == STACK_CHECK_FAULT_RECORDED ? record : (stack_check_fault_record_t){0};
-
-    stack_check_fault_record_t empty = {0};
-    seal(&empty, STACK_CHECK_FAULT_RECORD_EMPTY);
-    copy_in(&empty);
+    if (boot_status == STACK_CHECK_OK) {
+        /* Nothing to keep: blank RAM or power-on noise becomes a sealed empty
+         * record, so a later warm reset cannot mistake it for damage. */
+        seal_empty();
+    }
     return boot_status;
+}
+
+int stack_check_fault_acknowledge(void)
+{
+    if (boot_status == STACK_CHECK_ERR_NOT_INITIALISED) {
+        return STACK_CHECK_ERR_NOT_INITIALISED;
+    }
+    seal_empty();
+    return STACK_CHECK_OK;
 }
 
 int stack_check_last_fault(stack_check_fault_record_t *record)

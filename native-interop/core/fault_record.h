@@ -9,9 +9,13 @@
  * boards/common/cortex-m/sections_data.ld; ChibiOS: `.ram0`, which its rules
  * leave uninitialised). The fault handler fills it with
  * stack_check_fault_save() and resets; start-up calls stack_check_fault_boot()
- * once, which validates the record, keeps a valid one for
- * stack_check_last_fault() and marks the retained copy empty, so that each
- * fault is reported on exactly one boot.
+ * once, which validates the record and keeps a valid one for
+ * stack_check_last_fault(). The retained copy stays until the fault (or the
+ * damage) is in durable storage and stack_check_fault_acknowledge() seals it
+ * empty: a reset between boot and that point (a watchdog, a brown-out, the
+ * fault recurring) reports it again on the next boot rather than losing it.
+ * A fault saved over a record that was never acknowledged counts both
+ * (stack_check_fault_record_t::count), so no fault goes uncounted.
  *
  * The record is sealed with the STM32 CRC-32 (polynomial 0x04C11DB7, initial
  * value 0xFFFFFFFF, words MSB first, no reflection, no final XOR; RM0090 §4.2)
@@ -37,12 +41,13 @@ extern "C" {
 
 /** magic of a record that holds a fault ("SFLT"). */
 #define STACK_CHECK_FAULT_RECORD_MAGIC 0x53464C54u
-/** magic of an empty record, sealed after a boot consumed the fault ("NONE"). */
+/** magic of an empty record: nothing recorded, or the last fault was
+ *  acknowledged (stack_check_fault_acknowledge()) ("NONE"). */
 #define STACK_CHECK_FAULT_RECORD_EMPTY 0x4E4F4E45u
 /** Format version of ::stack_check_fault_record_t. */
-#define STACK_CHECK_FAULT_RECORD_VERSION 1u
+#define STACK_CHECK_FAULT_RECORD_VERSION 2u
 /** Words in a record, the CRC word included. */
-#define STACK_CHECK_FAULT_RECORD_WORDS 17u
+#define STACK_CHECK_FAULT_RECORD_WORDS 18u
 
 /** stack_check_fault_record_t::flags: the stacked PC, LR and xPSR are valid
  *  (exception stacking succeeded and the frame lay in a known stack). */
@@ -72,7 +77,7 @@ enum stack_check_fault_stack {
 };
 
 /**
- * A fault record: ::STACK_CHECK_FAULT_RECORD_WORDS 32-bit words (68 bytes), in
+ * A fault record: ::STACK_CHECK_FAULT_RECORD_WORDS 32-bit words (72 bytes), in
  * this order; the managed side (SafetyMonitor.FaultRecord) reads the same
  * words.
  */
@@ -93,7 +98,8 @@ typedef struct {
     uint32_t stacked_lr;   /**< LR at the fault (when FRAME_VALID) */
     uint32_t stacked_xpsr; /**< xPSR at the fault (when FRAME_VALID) */
     uint32_t cycle;        /**< safety cycle number (stack_check_set_cycle()) at the fault */
-    uint32_t crc;          /**< CRC-32 (STM32 parameters) of the 16 words before it */
+    uint32_t count;        /**< faults saved since the last acknowledgement, this one included: 1 to 0xFFFFFFFF (saturating); the registers are the last one's */
+    uint32_t crc;          /**< CRC-32 (STM32 parameters) of the 17 words before it */
 } stack_check_fault_record_t;
 
 /**
@@ -104,21 +110,26 @@ void stack_check_set_cycle(uint32_t cycle);
 
 /**
  * Writes @p fault into the retained record and seals it: magic, version, the
- * cycle number of stack_check_set_cycle() and the CRC are filled in here;
- * cause, flags, stack and the registers come from @p fault. For fault
- * handlers: no peripheral, no lock, a few words of stack. The caller resets
+ * cycle number of stack_check_set_cycle(), the count and the CRC are filled
+ * in here; cause, flags, stack and the registers come from @p fault. When the
+ * retained record still holds a valid fault that was never acknowledged, the
+ * new record's count is that record's count plus one (saturating at
+ * 0xFFFFFFFF), else 1. For fault handlers: no peripheral, no lock, a few
+ * words of stack, about 40 words' worth of software CRC. The caller resets
  * afterwards.
  *
- * @param fault the registers; its magic, version, cycle and crc are ignored
+ * @param fault the registers; its magic, version, cycle, count and crc are ignored
  */
 void stack_check_fault_save(const stack_check_fault_record_t *fault);
 
 /**
  * Validates the retained record once, at start-up, before anything else uses
- * it: a valid fault is kept for stack_check_last_fault(), and the retained
- * copy is sealed empty so that the next boot does not report it again. A
- * record whose magic, version or CRC is wrong is reported as such and never
- * trusted (stack_check_last_fault() then gives a zeroed record).
+ * it: a valid fault is kept for stack_check_last_fault(). A record whose
+ * magic, version or CRC is wrong is reported as such and never trusted
+ * (stack_check_last_fault() then gives a zeroed record). Either kind of
+ * evidence stays in the retained copy until stack_check_fault_acknowledge();
+ * when there is none (blank RAM, noise after a power-on, an empty record) the
+ * retained copy is sealed empty at once.
  *
  * @param power_on true after a power-on or brown-out reset (RCC_CSR.PORRSTF or
  *                 BORRSTF, RM0090 §7.3.21), when RAM holds no record, only
@@ -132,6 +143,18 @@ void stack_check_fault_save(const stack_check_fault_record_t *fault);
  * @retval STACK_CHECK_ERR_RECORD_CRC    the magic is right but the CRC does not match
  */
 int stack_check_fault_boot(bool power_on);
+
+/**
+ * Seals the retained record empty: call it once what stack_check_fault_boot()
+ * found (a fault, or damage) is in durable storage (the error memory), never
+ * before. Until then every boot reports the record again. Calling it again,
+ * or when there was nothing to report, changes nothing.
+ *
+ * @retval STACK_CHECK_OK                  sealed empty (or already empty)
+ * @retval STACK_CHECK_ERR_NOT_INITIALISED stack_check_fault_boot() has not run
+ *                                         this boot: nothing was changed
+ */
+int stack_check_fault_acknowledge(void);
 
 /**
  * The fault found at start-up.

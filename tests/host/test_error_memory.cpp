@@ -10,7 +10,9 @@
 
 extern "C" {
 #include "error_memory.h"
+#include "fault_record.h"
 #include "stack_check.h"
+extern volatile stack_check_fault_record_t stack_check_retained_fault;
 }
 
 namespace {
@@ -147,4 +149,68 @@ TEST(ErrorMemory, ClearNeedsAnExplicitCall)
     uint16_t counts[32];
     EXPECT_EQ(0u, flags_of(&store.memory, counts));
     EXPECT_EQ(0u, counts[0]);
+}
+
+TEST(ErrorMemory, RaiseTimesAddsAndSaturates)
+{
+    Store store;
+    stack_check_error_memory_open(&store.memory, false);
+    EXPECT_EQ(STACK_CHECK_OK, stack_check_error_memory_raise_times(&store.memory, ERR_FLAG_STACK | (1u << 20), true, 3u));
+    uint16_t counts[32];
+    EXPECT_EQ(ERR_FLAG_STACK | (1u << 20), flags_of(&store.memory, counts));
+    EXPECT_EQ(3u, counts[0]);
+    EXPECT_EQ(3u, counts[20]);
+    EXPECT_EQ(0u, counts[1]);
+    // Near the top: 65533 + 3 stops at 65535; a huge count too.
+    stack_check_error_memory_raise_times(&store.memory, 1u << 5, false, 65530u);
+    stack_check_error_memory_raise_times(&store.memory, 1u << 5, false, 3u);
+    flags_of(&store.memory, counts);
+    EXPECT_EQ(65533u, counts[5]);
+    stack_check_error_memory_raise_times(&store.memory, 1u << 5, false, 3u);
+    flags_of(&store.memory, counts);
+    EXPECT_EQ(65535u, counts[5]);
+    stack_check_error_memory_raise_times(&store.memory, 1u << 6, false, UINT32_MAX);
+    EXPECT_EQ(ERR_FLAG_STACK | (1u << 20), flags_of(&store.memory, counts)) << "not persistent: flag 6 not kept";
+    EXPECT_EQ(65535u, counts[6]);
+    // Zero times keeps a persistent flag, counts nothing.
+    stack_check_error_memory_raise_times(&store.memory, 1u << 7, true, 0u);
+    EXPECT_EQ(ERR_FLAG_STACK | (1u << 20) | (1u << 7), flags_of(&store.memory, counts));
+    EXPECT_EQ(0u, counts[7]);
+}
+
+// stack_check_retained_boot(): the fault reaches the error memory before the
+// record is acknowledged, counted as often as the record says.
+TEST(RetainedBoot, FaultIsStoredThenAcknowledged)
+{
+    Store store;
+    stack_check_fault_record_t fault{};
+    fault.cause = STACK_CHECK_FAULT_CAUSE_HARDFAULT;
+    std::memset(const_cast<stack_check_fault_record_t *>(&stack_check_retained_fault), 0, sizeof fault);
+    stack_check_fault_save(&fault);
+    stack_check_fault_save(&fault);  // recurred before any boot stored it
+    EXPECT_EQ(STACK_CHECK_ERROR_MEMORY_FORMATTED, stack_check_retained_boot(&store.memory, false));
+    uint16_t counts[32];
+    EXPECT_EQ(ERR_FLAG_STACK, flags_of(&store.memory, counts));
+    EXPECT_EQ(2u, counts[0]) << "both faults counted";
+    EXPECT_EQ(STACK_CHECK_FAULT_RECORDED, stack_check_last_fault(nullptr));
+    // Acknowledged: the next boot stores nothing more.
+    EXPECT_EQ(STACK_CHECK_OK, stack_check_retained_boot(&store.memory, false));
+    EXPECT_EQ(ERR_FLAG_STACK, flags_of(&store.memory, counts));
+    EXPECT_EQ(2u, counts[0]);
+    EXPECT_EQ(STACK_CHECK_OK, stack_check_last_fault(nullptr));
+}
+
+TEST(RetainedBoot, DamagedRecordIsStoredThenAcknowledged)
+{
+    Store store;
+    stack_check_fault_record_t fault{};
+    std::memset(const_cast<stack_check_fault_record_t *>(&stack_check_retained_fault), 0, sizeof fault);
+    stack_check_fault_save(&fault);
+    reinterpret_cast<volatile uint32_t *>(&stack_check_retained_fault)[7] ^= 1u;
+    stack_check_retained_boot(&store.memory, false);
+    uint16_t counts[32];
+    EXPECT_EQ(ERR_FLAG_ERROR_MEMORY, flags_of(&store.memory, counts));
+    EXPECT_EQ(1u, counts[3]);
+    EXPECT_EQ(STACK_CHECK_OK, stack_check_retained_boot(&store.memory, false));
+    EXPECT_EQ(1u, (flags_of(&store.memory, counts), counts[3])) << "acknowledged: not counted twice";
 }

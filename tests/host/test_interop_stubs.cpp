@@ -93,10 +93,12 @@ TEST(InteropStubs, FaultHandlersReadTheRecordStartUpFound)
     EXPECT_EQ(word(5), 0x00009200u);
     EXPECT_EQ(word(8), 0x1FFFFFE0u);
     EXPECT_EQ(word(15), 0xC0FFEEu) << "the cycle SetCycle noted";
-    EXPECT_EQ(word(17), 0u) << "out of range";
+    EXPECT_EQ(word(16), 1u) << "one fault since the last acknowledgement";
+    EXPECT_EQ(word(18), 0u) << "out of range";
     EXPECT_EQ(word(-1), 0u) << "out of range";
 
-    // The next boot finds it consumed.
+    // Once acknowledged, the next boot finds none.
+    ASSERT_EQ(stack_check_fault_acknowledge(), STACK_CHECK_OK);
     ASSERT_EQ(stack_check_fault_boot(false), STACK_CHECK_OK);
     EXPECT_EQ(Call(Table()[4]), STACK_CHECK_OK);
     EXPECT_EQ(word(5), 0u);

@@ -59,10 +59,10 @@ namespace SafetyMonitor.Tests
         [DllImport(StackCheck.NativeLibraryName, EntryPoint = "safetymon_test_entropy_fault")]
         internal static extern void SetEntropyFault(EntropyFault fault);
 
-        /// <summary>The C core's retained fault record (stack_check_retained_fault, 17 words).</summary>
+        /// <summary>The C core's retained fault record (stack_check_retained_fault, 18 words).</summary>
         internal static IntPtr RetainedFault => NativeLibrary.GetExport(Handle, "stack_check_retained_fault");
 
-        /// <summary>What a fault handler does: fills and seals the retained record (17 words; magic, version, cycle and CRC are set by the core).</summary>
+        /// <summary>What a fault handler does: fills and seals the retained record (18 words; magic, version, cycle, count and CRC are set by the core).</summary>
         [DllImport(StackCheck.NativeLibraryName, EntryPoint = "stack_check_fault_save")]
         internal static extern void SaveFault(uint[] record);
 
@@ -91,7 +91,7 @@ namespace SafetyMonitor.Tests
         /// <summary>Starts the next "boot" with no fault recorded.</summary>
         internal static void BootWithoutFault()
         {
-            for (int i = 0; i < 17; i++)
+            for (int i = 0; i < FaultRecord.Words; i++)
             {
                 Marshal.WriteInt32(RetainedFault + (4 * i), 0);
             }
