@@ -67,7 +67,7 @@ namespace SafetyMonitor.Layout.Tests
         public void SectionTableOutOfRange() => AssertUnusable(Run.OnBytes(Patched(b => PutU32(b, 32, 0x7FFFFFF0))), "section table out of range");
 
         [Fact]
-        public void NoSectionTable() => AssertUnusable(Run.OnBytes(Patched(b => PutU16(b, 48, 0))), "no section table");
+        public void NoSectionTable() => AssertUnusable(Run.OnBytes(Patched(b => PutU16(b, 48, 0))), "the image has no sections (e_shnum is 0, and so is section 0's sh_size)");
 
         [Fact]
         public void SectionNameTableOutsideTheTable() => AssertUnusable(Run.OnBytes(Patched(b => PutU16(b, 50, 999))), "section name table index 999");
