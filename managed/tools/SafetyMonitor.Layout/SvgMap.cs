@@ -103,14 +103,29 @@ namespace SafetyMonitor.Layout
             }
 
             double scale = used > ColumnHeight ? ColumnHeight / used : 1;
+
+            // Each section keeps at least 4 pixels; when that floor would push
+            // the sections out of the column (hundreds of them), all shrink
+            // together instead.
+            double[] heights = new double[raw.Length];
+            double drawn = 0;
+            for (int i = 0; i < raw.Length; i++)
+            {
+                Count(work);
+                heights[i] = Math.Max(4, raw[i] * scale);
+                drawn += heights[i];
+            }
+
+            double gapsDrawn = Math.Max(0, used - raw.Sum()) * scale;
+            double fit = drawn + gapsDrawn > ColumnHeight ? ColumnHeight / (drawn + gapsDrawn) : 1;
             double y = Top + ColumnHeight;
             for (int i = 0; i < column.Sections.Count; i++)
             {
                 Count(work);
                 MapSection section = column.Sections[i];
                 ulong from = i == 0 ? column.Range.Start : column.Sections[i - 1].Range.End;
-                y -= section.Range.Start > from ? ColumnHeight * (section.Range.Start - from) / total * scale : 0;
-                double h = Math.Max(4, raw[i] * scale);
+                y -= section.Range.Start > from ? ColumnHeight * (section.Range.Start - from) / total * scale * fit : 0;
+                double h = heights[i] * fit;
                 y -= h;
                 string fill = Fill.TryGetValue(section.Kind, out string? f) ? f : "#cccccc";
                 svg.AppendLine(CultureInfo.InvariantCulture, $"    <rect class=\"section\" data-name=\"{Escape(section.Name)}\" x=\"{x}\" y=\"{y:F1}\" width=\"{ColumnWidth}\" height=\"{h:F1}\" fill=\"{fill}\" stroke=\"#222222\"/>");

@@ -123,8 +123,31 @@ namespace SafetyMonitor.Layout.Tests
         [Fact]
         public void SamePartOnTheCommandLineIsAccepted()
         {
-            Run run = Run.OnBytes(ElfBuilder.Flipped(0x20000000).Part("STM32F405RG").Build(), "--part", "STM32F405RG");
+            Run run = Run.OnBytes(ElfBuilder.Flipped(0x20000000).Part("STM32F405RG").Build(), "--part", "stm32f405rg");
             Assert.Equal(Program.Holds, run.Exit);
+            Assert.Contains("part: stm32f405rg (--part;", run.Output);
+        }
+
+        [Theory]
+        [InlineData("__safetymon_part___")]          // no part between prefix and suffix
+        [InlineData("__safetymon_part_STM32F405RG")] // no closing __
+        [InlineData("_safetymon_part_STM32F405RG__")]
+        public void SymbolsThatOnlyLookLikeAPartAreNotOne(string symbol)
+        {
+            LayoutReport report = Report(ElfBuilder.Flipped(0x20000000).Symbol(symbol, 1));
+            Assert.Null(report.Part);
+            Assert.Equal(PartSource.None, report.PartFrom);
+            Assert.Equal(LayoutResult.Unknown, report.Result);
+        }
+
+        [Fact]
+        public void ExitCodesAreTheDocumentedOnes()
+        {
+            // README, "safetymon layout": 0 holds, 1 violations, 2 unusable input, 3 unknown.
+            Assert.Equal(0, Program.Holds);
+            Assert.Equal(1, Program.Violated);
+            Assert.Equal(2, Program.Unusable);
+            Assert.Equal(3, Program.Unknown);
         }
 
         [Fact]
