@@ -55,8 +55,10 @@ extern uint8_t __part_ram_start_3__[] __attribute__((weak));
 #define DEEPEN_MAX_LEVELS 1000u
 #define STRAY_WRITE_OFFSET 77u
 #define STRAY_WRITE_MASK 0x20u
-/* Written into the RAM between the part's RAM start and the stack's base. */
-#define BELOW_REGION_PATTERN 0xA5u
+/* Written into the RAM between the part's RAM start and the stack's base, a
+ * word at a time (both are word-aligned): no return address, register or
+ * depth a recursion frame holds is this word. */
+#define BELOW_REGION_PATTERN 0xA5A5A5A5u
 
 /* CFSR bits named in the report (ARMv7-M ARM B3.2.15). */
 #define CFSR_PRECISERR (1u << 9)
@@ -137,20 +139,20 @@ static uint32_t part_ram_start_below(uint32_t base)
 }
 
 /* The RAM between the part's RAM start and the stack's region: nothing there
- * in the flipped layout; else filled with a pattern at start-up, and counted
- * after the fault. */
+ * in the flipped layout; else filled with a pattern at start-up, and the
+ * words that no longer hold it counted after the fault. */
 static void fill_below_region(uint32_t ram_start, uint32_t base)
 {
-    for (uint32_t address = ram_start; address < base; address++) {
-        *(volatile uint8_t *)(uintptr_t)address = BELOW_REGION_PATTERN;
+    for (uint32_t address = ram_start; address < base; address += 4u) {
+        *(volatile uint32_t *)(uintptr_t)address = BELOW_REGION_PATTERN;
     }
 }
 
 static uint32_t overwritten_below_region(uint32_t ram_start, uint32_t base)
 {
     uint32_t overwritten = 0u;
-    for (uint32_t address = ram_start; address < base; address++) {
-        if (*(const volatile uint8_t *)(uintptr_t)address != BELOW_REGION_PATTERN) {
+    for (uint32_t address = ram_start; address < base; address += 4u) {
+        if (*(const volatile uint32_t *)(uintptr_t)address != BELOW_REGION_PATTERN) {
             overwritten++;
         }
     }
@@ -294,8 +296,8 @@ void cm_fault_hook(const cm_fault_t *fault)
     if (below_region == 0u) {
         sh_printf("[scenario 3] RAM below the stack's region: none, it starts where the part's RAM starts\n");
     } else {
-        sh_printf("[scenario 3] RAM below the stack's region: %u bytes from 0x%08x, %u of them OVERWRITTEN\n",
-                  (unsigned)below_region, (unsigned)ram_start, (unsigned)overwritten);
+        sh_printf("[scenario 3] RAM below the stack's region: %u bytes from 0x%08x, %u of its %u words OVERWRITTEN\n",
+                  (unsigned)below_region, (unsigned)ram_start, (unsigned)overwritten, (unsigned)(below_region / 4u));
     }
     if (below_ram && intact && below_region == 0u) {
         verdict(3u, true, "overflow raised a HardFault at the bottom of RAM; no data was overwritten");

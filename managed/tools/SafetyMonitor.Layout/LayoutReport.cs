@@ -299,7 +299,7 @@ namespace SafetyMonitor.Layout
             // stack (below 0 the address wraps to the top of the 4 GiB space).
             ulong under = (range.Start + AddressSpace - 1) % AddressSpace;
             MemoryBlock? block = map?.At(under);
-            var stackEvidence = range.Start == region.Start ? regionEvidence : RamEvidence(range.Start, index.ReachingFromBelow(range.Start).Select(Describe).ToList(), part, map);
+            var stackEvidence = RamEvidence(range.Start, index.ReachingFromBelow(range.Start).Select(Describe).ToList(), part, map);
             OverflowVerdict verdict;
             string reason;
             if (range.Start > region.Start)

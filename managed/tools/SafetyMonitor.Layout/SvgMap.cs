@@ -87,44 +87,29 @@ namespace SafetyMonitor.Layout
             svg.AppendLine(CultureInfo.InvariantCulture, $"    <rect x=\"{x}\" y=\"{Top}\" width=\"{ColumnWidth}\" height=\"{ColumnHeight}\" fill=\"#fafafa\" stroke=\"#333333\" stroke-dasharray=\"4 3\"/>");
 
             // Pixel heights: proportional to size, each at least
-            // MinimumHeight, scaled once so that sections and the gaps between
-            // them fill the column.
+            // MinimumHeight; when the sections and the gaps between them do
+            // not fit the column, all shrink together by one factor.
             double total = Math.Max(1, column.Range.Size);
-            double[] raw = new double[column.Sections.Count];
+            double[] heights = new double[column.Sections.Count];
             double used = 0;
             ulong previous = column.Range.Start;
-            for (int i = 0; i < raw.Length; i++)
+            for (int i = 0; i < heights.Length; i++)
             {
                 Count(work);
                 MapSection section = column.Sections[i];
-                raw[i] = Math.Max(MinimumHeight, ColumnHeight * section.Range.Size / total);
-                used += raw[i] + (section.Range.Start > previous ? ColumnHeight * (section.Range.Start - previous) / total : 0);
+                heights[i] = Math.Max(MinimumHeight, ColumnHeight * section.Range.Size / total);
+                used += heights[i] + (section.Range.Start > previous ? ColumnHeight * (section.Range.Start - previous) / total : 0);
                 previous = Math.Max(previous, section.Range.End);
             }
 
-            double scale = used > ColumnHeight ? ColumnHeight / used : 1;
-
-            // Each section keeps at least 4 pixels; when that floor would push
-            // the sections out of the column (hundreds of them), all shrink
-            // together instead.
-            double[] heights = new double[raw.Length];
-            double drawn = 0;
-            for (int i = 0; i < raw.Length; i++)
-            {
-                Count(work);
-                heights[i] = Math.Max(4, raw[i] * scale);
-                drawn += heights[i];
-            }
-
-            double gapsDrawn = Math.Max(0, used - raw.Sum()) * scale;
-            double fit = drawn + gapsDrawn > ColumnHeight ? ColumnHeight / (drawn + gapsDrawn) : 1;
+            double fit = used > ColumnHeight ? ColumnHeight / used : 1;
             double y = Top + ColumnHeight;
             for (int i = 0; i < column.Sections.Count; i++)
             {
                 Count(work);
                 MapSection section = column.Sections[i];
                 ulong from = i == 0 ? column.Range.Start : column.Sections[i - 1].Range.End;
-                y -= section.Range.Start > from ? ColumnHeight * (section.Range.Start - from) / total * scale * fit : 0;
+                y -= section.Range.Start > from ? ColumnHeight * (section.Range.Start - from) / total * fit : 0;
                 double h = heights[i] * fit;
                 y -= h;
                 string fill = Fill.TryGetValue(section.Kind, out string? f) ? f : "#cccccc";

@@ -76,6 +76,20 @@ namespace SafetyMonitor.Layout.Tests
         }
 
         [Theory]
+        [MemberData(nameof(BoardMemoryFiles))]
+        public void TheRecordedPartIsTheBoardsMcu(string file)
+        {
+            // board.h names the part the board carries (BOARD_MCU); the memory
+            // files must record that one, not a neighbour with another map.
+            string board = file.Split('/', '\\')[1];
+            string header = File.ReadAllText(Path.Combine(Images.Root, "boards", board, "board.h"));
+            Match mcu = Regex.Match(header, @"#define BOARD_MCU ""(?<part>STM32[A-Z0-9]+)");
+            Assert.True(mcu.Success, $"boards/{board}/board.h has no BOARD_MCU");
+            string recorded = PartSymbol.Match(File.ReadAllText(Path.Combine(Images.Root, file))).Groups["part"].Value;
+            Assert.Equal(mcu.Groups["part"].Value, recorded);
+        }
+
+        [Theory]
         [MemberData(nameof(LinkedImages))]
         public void EveryLinkedImageRecordsItsBoardsPartAndTheToolAgreesWithItsRamStarts(string image)
         {

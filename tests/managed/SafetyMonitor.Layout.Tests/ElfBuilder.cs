@@ -26,6 +26,9 @@ namespace SafetyMonitor.Layout.Tests
         /// <summary>e_shstrndx 0xffff, the index in section 0's sh_link.</summary>
         internal bool ExtendedNameIndex { get; set; }
 
+        /// <summary>The section table right after the ELF header, the data after it: the last section's data ends the file.</summary>
+        internal bool SectionTableFirst { get; set; }
+
         /// <summary>A writable allocated section without file data (SHT_NOBITS), as RAM sections are.</summary>
         internal ElfBuilder Ram(string name, uint address, uint size)
         {
@@ -110,10 +113,11 @@ namespace SafetyMonitor.Layout.Tests
             byte[] strData = strtab.Bytes();
             byte[] shstrData = shstrtab.Bytes();
             const int header = 52;
-            int symOffset = header;
+            int tableSize = count * 40;
+            int symOffset = SectionTableFirst ? header + tableSize : header;
             int strOffset = symOffset + symData.Length;
             int shstrOffset = strOffset + strData.Length;
-            int tableOffset = (shstrOffset + shstrData.Length + 3) & ~3;
+            int tableOffset = SectionTableFirst ? header : (shstrOffset + shstrData.Length + 3) & ~3;
 
             var file = new MemoryStream();
             var o = new BinaryWriter(file);
@@ -131,12 +135,20 @@ namespace SafetyMonitor.Layout.Tests
             o.Write((ushort)40);
             o.Write((ushort)(ExtendedCount ? 0 : count));
             o.Write((ushort)(ExtendedNameIndex ? 0xFFFF : shstrtabIndex));
-            o.Write(symData);
-            o.Write(strData);
-            o.Write(shstrData);
-            while (file.Length < tableOffset)
+            if (!SectionTableFirst)
             {
-                o.Write((byte)0);
+                WriteData();
+                while (file.Length < tableOffset)
+                {
+                    o.Write((byte)0);
+                }
+            }
+
+            void WriteData()
+            {
+                o.Write(symData);
+                o.Write(strData);
+                o.Write(shstrData);
             }
 
             void Header(uint name, uint type, uint flags, uint address, uint offset, uint size, uint link, uint info, uint align, uint entsize)
@@ -156,6 +168,11 @@ namespace SafetyMonitor.Layout.Tests
             Header(symtabName, 2, 0, 0, (uint)symOffset, (uint)symData.Length, (uint)strtabIndex, 1, 4, 16);
             Header(strtabName, 3, 0, 0, (uint)strOffset, (uint)strData.Length, 0, 0, 1, 0);
             Header(shstrtabName, 3, 0, 0, (uint)shstrOffset, (uint)shstrData.Length, 0, 0, 1, 0);
+            if (SectionTableFirst)
+            {
+                WriteData();
+            }
+
             return file.ToArray();
         }
 

@@ -35,21 +35,54 @@ namespace SafetyMonitor.Layout.Tests
         public void EverySectionIsInExactlyOneColumn()
         {
             // Two stacks' regions side by side, a section filling the upper one
-            // (it touches the lower one's end) and one between two regions'
-            // chains: none may be drawn twice.
+            // (it touches the lower one's end); a section between two regions
+            // that touches both; none may be drawn twice.
             ElfBuilder image = new ElfBuilder()
                 .Ram(".low", 0x10000000, 0x1000).Ram(".high", 0x10001000, 0x1000)
-                .Ram(".gap", 0x10003000, 0x100).Ram(".top", 0x10003100, 0xF00)
+                .Ram(".between", 0x10002000, 0x100).Ram(".top", 0x10002100, 0xF00)
                 .Stack("low", 0x10000000, 0x10001000, 0x10000000, 0x10001000)
                 .Stack("high", 0x10001000, 0x10002000, 0x10001000, 0x10002000)
-                .Stack("top", 0x10003100, 0x10004000, 0x10003100, 0x10004000)
-                .Symbol(LayoutReport.AreaStart, 0x10002000).Symbol(LayoutReport.AreaEnd, 0x10002080);
+                .Stack("top", 0x10002100, 0x10003000, 0x10002100, 0x10003000)
+                .Symbol(LayoutReport.AreaStart, 0x10003000).Symbol(LayoutReport.AreaEnd, 0x10003080);
             LayoutReport report = Report(image);
             var drawn = report.Map.SelectMany(c => c.Sections).Select(s => s.Name).OrderBy(n => n).ToList();
-            Assert.Equal(new[] { ".gap", ".high", ".low", ".top" }, drawn);
+            Assert.Equal(new[] { ".between", ".high", ".low", ".top" }, drawn);
             Assert.Equal(new[] { ".low" }, Names(report.Map[0]));
-            Assert.Equal(new[] { ".high" }, Names(report.Map[1]));
-            Assert.Equal(new[] { ".gap", ".top" }, Names(report.Map[2]));
+            Assert.Equal(new[] { ".high", ".between" }, Names(report.Map[1]));
+            Assert.Equal(new[] { ".top" }, Names(report.Map[2]));
+        }
+
+        [Theory]
+        [InlineData(0x100000u, 1)]
+        [InlineData(0x100001u, 2)]
+        public void OtherRamSectionsShareAColumnWhenWithinOneMiB(uint gap, int columns)
+        {
+            ElfBuilder image = ElfBuilder.Flipped(0x20000000)
+                .Ram(".first", 0x30000000, 0x10).Ram(".second", 0x30000010 + gap, 0x10);
+            Assert.Equal(1 + columns, Report(image).Map.Count);
+        }
+
+        [Fact]
+        public void OverlappingSectionsKeepTheirTableOrder()
+        {
+            // Two sections hold the stack (the first in the table names it),
+            // and two start at the same address below it (listed in table order).
+            ElfBuilder image = new ElfBuilder()
+                .Ram(".b_below", 0x20000000, 0x80).Ram(".a_below", 0x20000000, 0x100)
+                .Ram(".mstack", 0x20001000, 0x400).Ram(".ram_all", 0x20001000, 0x1000)
+                .Ram(".stack_corruption_area", 0x20001400, 0x80)
+                .Stack("main_stack", 0x20001000, 0x20001400, 0x20000000, 0x20010000)
+                .Symbol(LayoutReport.AreaStart, 0x20001400).Symbol(LayoutReport.AreaEnd, 0x20001480);
+            StackReport stack = Report(image).Stacks.Single();
+            Assert.Equal(".mstack", stack.Section);
+            Assert.Equal(new[] { ".b_below 0x20000000-0x20000080", ".a_below 0x20000000-0x20000100" }, stack.Below);
+
+            ElfBuilder swapped = new ElfBuilder()
+                .Ram(".ram_all", 0x20001000, 0x1000).Ram(".mstack", 0x20001000, 0x400)
+                .Ram(".stack_corruption_area", 0x20001400, 0x80)
+                .Stack("main_stack", 0x20001000, 0x20001400, 0x20001000, 0x20010000)
+                .Symbol(LayoutReport.AreaStart, 0x20001400).Symbol(LayoutReport.AreaEnd, 0x20001480);
+            Assert.Equal(".ram_all", Report(swapped).Stacks.Single().Section);
         }
 
         [Fact]

@@ -69,6 +69,7 @@ namespace SafetyMonitor.Layout.Tests
             Run run = Run.OnBytes(ElfBuilder.Flipped(0x20000000).Build());
             Assert.Equal(Program.Unknown, run.Exit);
             Assert.Contains("part: unknown (the image records none; give --part)", run.Output);
+            Assert.Contains("  below it: no section of the image (the region's start); unknown whether an overflow faults (", run.Output);
             Assert.Contains("unknown whether an overflow faults (the image records no part (__safetymon_part_<PART>__) and none was given (--part): what lies at 0x1FFFFFFF is unknown)", run.Output);
             Assert.Contains("result: unknown: the image breaks no rule, but for 1 stack(s) it is not known whether an overflow faults:", run.Output);
             Assert.DoesNotContain("; an overflow faults", run.Output);
@@ -179,6 +180,20 @@ namespace SafetyMonitor.Layout.Tests
             Assert.Equal(OverflowVerdict.WritesRam, report.Stacks.Single().Overflow);
             Assert.Equal("its own region's RAM lies below it, from 0x20000000", report.Stacks.Single().OverflowReason);
             Assert.Equal(LayoutResult.Violated, report.Result);
+        }
+
+        [Fact]
+        public void StackBelowItsRegionIsJudgedByWhatLiesBelowTheStack()
+        {
+            // Symbols that put the stack below its own region: a violation,
+            // and the verdict is about the stack's base, 0x20000000.
+            ElfBuilder image = new ElfBuilder().Part("STM32F405RG")
+                .Ram(".mstack", 0x20000000, 0x400).Ram(".stack_corruption_area", 0x20000400, 128)
+                .Stack("main_stack", 0x20000000, 0x20000400, 0x20000800, 0x20010000)
+                .Symbol(LayoutReport.AreaStart, 0x20000400).Symbol(LayoutReport.AreaEnd, 0x20000480);
+            LayoutReport report = Report(image);
+            Assert.Equal(OverflowVerdict.Faults, report.Stacks.Single().Overflow);
+            Assert.Contains(report.Violations, v => v.Contains("lies outside its region"));
         }
 
         [Fact]

@@ -111,6 +111,28 @@ namespace SafetyMonitor.Layout.Tests
             Assert.Equal(kind, block?.Kind);
         }
 
+        // Every block of every map, as the manuals give them (PartMaps.cs cites
+        // each): a second statement of the numbers, so that a changed bound
+        // or a block more or less fails here.
+        [Theory]
+        [InlineData("STM32F405RG", "reserved@0x08100000-0x10000000; CCM data RAM@0x10000000-0x10010000; reserved@0x1FFFC008-0x20000000; SRAM1@0x20000000-0x2001C000; SRAM2@0x2001C000-0x20020000; backup SRAM@0x40024000-0x40025000")]
+        [InlineData("STM32F429ZI", "reserved@0x08200000-0x10000000; CCM data RAM@0x10000000-0x10010000; reserved@0x1FFFC010-0x20000000; SRAM1@0x20000000-0x2001C000; SRAM2@0x2001C000-0x20020000; SRAM3@0x20020000-0x20030000; backup SRAM@0x40024000-0x40025000")]
+        [InlineData("STM32F769NI", "ITCM RAM@0x00000000-0x00004000; reserved@0x1FFF0020-0x20000000; DTCM RAM@0x20000000-0x20020000; SRAM1@0x20020000-0x2007C000; SRAM2@0x2007C000-0x20080000; backup SRAM@0x40024000-0x40025000; reserved (Cortex-M7 vendor-specific region)@0xE0100000-0x100000000")]
+        [InlineData("STM32F072RB", "SRAM@0x20000000-0x20001000")]
+        [InlineData("STM32F030F4", "SRAM@0x20000000-0x20001000")]
+        [InlineData("STM32H743ZI", "ITCM RAM@0x00000000-0x00010000; DTCM RAM@0x20000000-0x20020000; AXI SRAM@0x24000000-0x24080000; SRAM1@0x30000000-0x30020000; SRAM2@0x30020000-0x30040000; SRAM3@0x30040000-0x30048000; SRAM4@0x38000000-0x38010000; backup SRAM@0x38800000-0x38801000")]
+        [InlineData("STM32H7B3LI", "ITCM RAM@0x00000000-0x00010000; DTCM RAM@0x20000000-0x20020000; AXI SRAM1-3@0x24000000-0x24100000; AHB SRAM1-2@0x30000000-0x30020000; SRD SRAM@0x38000000-0x38008000; backup SRAM@0x38800000-0x38801000")]
+        [InlineData("STM32H723ZG", "ITCM RAM@0x00000000-0x00010000; DTCM RAM@0x20000000-0x20020000; AXI SRAM@0x24000000-0x24020000; SRAM1@0x30000000-0x30004000; SRAM4@0x38000000-0x38004000; backup SRAM@0x38800000-0x38801000")]
+        [InlineData("STM32L476RG", "SRAM2@0x10000000-0x10008000; SRAM1@0x20000000-0x20018000")]
+        [InlineData("STM32L432KC", "SRAM2@0x10000000-0x10002000; SRAM1@0x20000000-0x20008000")]
+        public void EveryBlockOfEveryMap(string part, string blocks)
+        {
+            PartMap map = PartMaps.Find(part)!;
+            Assert.Equal(blocks, string.Join("; ", map.Blocks.Select(b => $"{b.Name}@0x{b.Start:X8}-0x{b.End:X8}")));
+            Assert.All(map.Blocks, b => Assert.Equal(b.Name.StartsWith("reserved", System.StringComparison.Ordinal) ? MemoryKind.Reserved : MemoryKind.Ram, b.Kind));
+            Assert.Equal(10, PartMaps.All.Count);
+        }
+
         [Fact]
         public void EveryMapHasSortedBlocksThatDoNotOverlapAndCitesItsManual()
         {
