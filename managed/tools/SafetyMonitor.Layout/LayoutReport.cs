@@ -447,7 +447,7 @@ namespace SafetyMonitor.Layout
                 string holds = string.Join(", ", stacks.Where(s => s.Region == region).Select(s => s.Name));
                 var inColumn = new List<int>();
                 var taken = new HashSet<int>();
-                int first = LowerBound(byStart, region.Start, index);
+                int first = index.FirstAtOrAbove(region.Start);
                 for (int i = first; i < sections.Count && sections[i].Range.Start < region.End; i++)
                 {
                     index.Visit();
@@ -557,27 +557,6 @@ namespace SafetyMonitor.Layout
             }
 
             return hit;
-        }
-
-        private static int LowerBound(IReadOnlyList<ElfSection> byStart, ulong address, SectionIndex index)
-        {
-            int low = 0;
-            int high = byStart.Count;
-            while (low < high)
-            {
-                index.Visit();
-                int middle = low + ((high - low) / 2);
-                if (byStart[middle].Address < address)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            return low;
         }
 
         private static MapColumn Column(List<MapSection> group)

@@ -111,8 +111,8 @@ namespace SafetyMonitor.Layout
             }
         }
 
-        // The first index whose section's address is at least the address.
-        private int FirstAtOrAbove(ulong address)
+        /// <summary>The first index in <see cref="ByStart"/> whose section's address is at least the address.</summary>
+        internal int FirstAtOrAbove(ulong address)
         {
             int low = 0;
             int high = _byStart.Length;
