@@ -12,15 +12,17 @@
 #   make campaign  the fault-injection campaign in full: on the host (tests/campaign:
 #               every class, the GF(2) burst proof), then 100,000 clean cycles on
 #               the emulated board with a timer interrupt checking concurrently
+#   make bench-layout  times `safetymon layout` on images of 1,000-16,000 chained
+#               RAM sections (the table in README.md, "safetymon layout")
 #
 # demo, test, maps and bench first check the Debian packages they need
 # (scripts/ensure-deps.sh) and the .NET 10 SDK (the managed tests, the layout tool).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help demo test maps bench campaign clean
+.PHONY: help demo test maps bench bench-layout campaign clean
 
 help:
-	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,16p' Makefile | sed 's/^# \{0,1\}//'
 
 demo:
 	@scripts/ensure-deps.sh
@@ -62,6 +64,9 @@ bench:
 	@awk -v table=build/bench-table.md '/<!-- bench:begin -->/ { print; while ((getline line < table) > 0) print line; skip = 1; next } \
 		/<!-- bench:end -->/ { skip = 0 } !skip' BENCHMARKS.md > build/BENCHMARKS.md && mv build/BENCHMARKS.md BENCHMARKS.md
 	@echo "bench: the table is in BENCHMARKS.md"
+
+bench-layout:
+	@dotnet run --project managed/tools/SafetyMonitor.Layout.Bench -c Release
 
 # The host half needs only the host preset's campaign binary (optimised, no
 # sanitizers); the QEMU half is the 100,000-cycle concurrency firmware.

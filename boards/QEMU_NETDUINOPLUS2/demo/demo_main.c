@@ -12,6 +12,12 @@
  *     sets ERR_FLAG_STACK;
  *  3. unbounded recursion overflows the flipped stack: a HardFault at the
  *     bottom of RAM, caught on a known-good stack, with .data/.bss intact.
+ *     Contained only if nothing was overwritten: the verdict compares the
+ *     stack's base with where the part's RAM starts (__part_ram_start_N__,
+ *     from the board's memory.ld), and checks a pattern written at start-up
+ *     into any RAM between the two (a region placed above a mailbox, say):
+ *     an overflow that wrote there before faulting is reported as NOT
+ *     contained, with the bytes it overwrote.
  * Exit 0 only when all three behaved as expected.
  */
 #include "board.h"
@@ -31,6 +37,12 @@ extern uint8_t __data_start__[];
 extern uint8_t __bss_end__[];
 extern uint8_t __heap_base__[];
 extern uint8_t __heap_end__[];
+/* Where the part's RAM starts (the board's memory.ld); the board declares at
+ * least the first, an undeclared one reads as address 0. */
+extern uint8_t __part_ram_start_0__[];
+extern uint8_t __part_ram_start_1__[] __attribute__((weak));
+extern uint8_t __part_ram_start_2__[] __attribute__((weak));
+extern uint8_t __part_ram_start_3__[] __attribute__((weak));
 
 #define SCENARIOS 3u
 #define CANARY_WORDS 8u
@@ -43,6 +55,10 @@ extern uint8_t __heap_end__[];
 #define DEEPEN_MAX_LEVELS 1000u
 #define STRAY_WRITE_OFFSET 77u
 #define STRAY_WRITE_MASK 0x20u
+/* Written into the RAM between the part's RAM start and the stack's base, a
+ * word at a time (both are word-aligned): no return address, register or
+ * depth a recursion frame holds is this word. */
+#define BELOW_REGION_PATTERN 0xA5A5A5A5u
 
 /* CFSR bits named in the report (ARMv7-M ARM B3.2.15). */
 #define CFSR_PRECISERR (1u << 9)
@@ -103,6 +119,44 @@ static void acknowledge_flags(void)
 {
     sh_printf("            operator clears the error flags\n");
     error_flags = 0u;
+}
+
+/* The part's RAM start at or below the stack's base: the greatest one the
+ * board declares. */
+static uint32_t part_ram_start_below(uint32_t base)
+{
+    const uint32_t starts[] = {
+        (uint32_t)(uintptr_t)__part_ram_start_0__, (uint32_t)(uintptr_t)__part_ram_start_1__,
+        (uint32_t)(uintptr_t)__part_ram_start_2__, (uint32_t)(uintptr_t)__part_ram_start_3__,
+    };
+    uint32_t best = 0u;
+    for (uint32_t i = 0u; i < sizeof starts / sizeof starts[0]; i++) {
+        if (starts[i] <= base && starts[i] > best) {
+            best = starts[i];
+        }
+    }
+    return best;
+}
+
+/* The RAM between the part's RAM start and the stack's region: nothing there
+ * in the flipped layout; else filled with a pattern at start-up, and the
+ * words that no longer hold it counted after the fault. */
+static void fill_below_region(uint32_t ram_start, uint32_t base)
+{
+    for (uint32_t address = ram_start; address < base; address += 4u) {
+        *(volatile uint32_t *)(uintptr_t)address = BELOW_REGION_PATTERN;
+    }
+}
+
+static uint32_t overwritten_below_region(uint32_t ram_start, uint32_t base)
+{
+    uint32_t overwritten = 0u;
+    for (uint32_t address = ram_start; address < base; address += 4u) {
+        if (*(const volatile uint32_t *)(uintptr_t)address != BELOW_REGION_PATTERN) {
+            overwritten++;
+        }
+    }
+    return overwritten;
 }
 
 static bool canaries_intact(void)
@@ -204,9 +258,12 @@ static uint32_t recurse_without_bound(uint32_t depth)
 
 static void scenario_overflow(void)
 {
-    sh_printf("[scenario 3] unbounded recursion from %d bytes free; the stack's bottom is the SRAM origin "
-              "0x%08x\n",
-              (int)stack_check_get_free(), (unsigned)(uintptr_t)__main_stack_base__);
+    const uint32_t base = (uint32_t)(uintptr_t)__main_stack_base__;
+    const uint32_t ram_start = part_ram_start_below(base);
+    sh_printf("[scenario 3] unbounded recursion from %d bytes free; the stack's bottom is 0x%08x, the part's RAM "
+              "starts at 0x%08x\n",
+              (int)stack_check_get_free(), (unsigned)base, (unsigned)ram_start);
+    fill_below_region(ram_start, base);
     overflow_started = true;
     (void)recurse_without_bound(1u);
     /* Not reached: the overflow faults. */
@@ -222,19 +279,31 @@ void cm_fault_hook(const cm_fault_t *fault)
         sh_printf("demo: unexpected HardFault outside scenario 3\n");
         sh_exit(SH_EXIT_UNHANDLED_FAULT);
     }
-    const uint32_t origin = (uint32_t)(uintptr_t)__main_stack_base__;
-    const bool below_origin = cm_fault_is_overflow_below(fault, origin);
+    const uint32_t base = (uint32_t)(uintptr_t)__main_stack_base__;
+    const uint32_t ram_start = part_ram_start_below(base);
+    const bool below_ram = cm_fault_is_overflow_below(fault, ram_start);
     const bool intact = canaries_intact();
+    const uint32_t below_region = base - ram_start;
+    const uint32_t overwritten = overwritten_below_region(ram_start, base);
     const uint32_t access = (fault->cfsr & CFSR_BFARVALID) != 0u ? fault->bfar : fault->msp;
-    sh_printf("[scenario 3] recursion depth %u: BusFault%s%s at 0x%08x, %d bytes below the SRAM origin, "
+    sh_printf("[scenario 3] recursion depth %u: BusFault%s%s at 0x%08x, %d bytes below the part's RAM start, "
               "escalated to HardFault\n",
               (unsigned)overflow_depth, (fault->cfsr & CFSR_PRECISERR) != 0u ? " (precise)" : "",
               (fault->cfsr & CFSR_STKERR) != 0u ? " on exception stacking" : "", (unsigned)access,
-              (int)(origin - access));
+              (int)(ram_start - access));
     sh_printf("[scenario 3] .data canaries (%u words) and .bss canaries (%u words): %s\n", (unsigned)CANARY_WORDS,
               (unsigned)CANARY_WORDS, intact ? "intact" : "OVERWRITTEN");
-    verdict(3u, below_origin && intact,
-            "overflow raised a HardFault at the bottom of RAM; no data was overwritten");
+    if (below_region == 0u) {
+        sh_printf("[scenario 3] RAM below the stack's region: none, it starts where the part's RAM starts\n");
+    } else {
+        sh_printf("[scenario 3] RAM below the stack's region: %u bytes from 0x%08x, %u of its %u words OVERWRITTEN\n",
+                  (unsigned)below_region, (unsigned)ram_start, (unsigned)overwritten, (unsigned)(below_region / 4u));
+    }
+    if (below_ram && intact && below_region == 0u) {
+        verdict(3u, true, "overflow raised a HardFault at the bottom of RAM; no data was overwritten");
+    } else {
+        verdict(3u, false, "the overflow was NOT contained: it wrote RAM before it faulted");
+    }
     sh_printf("demo: %u of %u scenarios caught\n", (unsigned)caught, (unsigned)SCENARIOS);
     sh_exit(caught == SCENARIOS ? SH_EXIT_PASS : SH_EXIT_FAIL);
 }
@@ -247,9 +316,10 @@ int main(void)
     const uint32_t area_bytes = (uint32_t)(__stack_corruption_area_end__ - __stack_corruption_area_start__);
     sh_printf("SafetyMonitor demo on %s, %s\n", BOARD_NAME, BOARD_MCU);
     sh_printf("RCC ready bits, CRC unit and RNG: emulated by the board's firmware (QEMU lacks them)\n");
-    sh_printf("flipped layout: main stack 0x%08x-0x%08x (%u bytes, bottom at the SRAM origin)\n",
+    sh_printf("flipped layout: main stack 0x%08x-0x%08x (%u bytes; the part's RAM starts at 0x%08x)\n",
               (unsigned)(uintptr_t)__main_stack_base__, (unsigned)(uintptr_t)__main_stack_end__,
-              (unsigned)(__main_stack_end__ - __main_stack_base__));
+              (unsigned)(__main_stack_end__ - __main_stack_base__),
+              (unsigned)part_ram_start_below((uint32_t)(uintptr_t)__main_stack_base__));
     sh_printf("                corruption area 0x%08x-0x%08x (%u bytes), .data/.bss 0x%08x-0x%08x, "
               "heap 0x%08x-0x%08x\n",
               (unsigned)(uintptr_t)__stack_corruption_area_start__, (unsigned)(uintptr_t)__stack_corruption_area_end__,

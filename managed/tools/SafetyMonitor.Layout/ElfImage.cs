@@ -35,8 +35,10 @@ namespace SafetyMonitor.Layout
 
     /// <summary>
     /// A small, strict reader of ELF32 little-endian ARM images: the header,
-    /// the section table and the symbol table, each checked against the file's
-    /// bounds. Anything else is refused with an <see cref="ElfFormatException"/>.
+    /// the section table (extended section numbering included: more than
+    /// 0xff00 sections, as readelf reads them) and the symbol table, each
+    /// checked against the file's bounds. Anything else is refused with an
+    /// <see cref="ElfFormatException"/>.
     /// Source of the format: System V ABI, "Object Files" (ELF header, section
     /// header, symbol table entry), and ARM's ELF for the Arm Architecture
     /// (EM_ARM = 40).
@@ -50,6 +52,7 @@ namespace SafetyMonitor.Layout
         private const uint SectionTypeSymtab = 2;
         private const uint SectionTypeStrtab = 3;
         private const uint SectionTypeNobits = 8;
+        private const uint SectionIndexExtended = 0xFFFF;
 
         private ElfImage(List<ElfSection> sections, List<ElfSymbol> symbols)
         {
@@ -121,16 +124,43 @@ namespace SafetyMonitor.Layout
 
             uint sectionTable = reader.U32(32);
             ushort sectionHeaderSize = reader.U16(46);
-            ushort sectionCount = reader.U16(48);
-            ushort sectionNamesIndex = reader.U16(50);
-            if (sectionCount == 0)
+            uint sectionCount = reader.U16(48);
+            uint sectionNamesIndex = reader.U16(50);
+            if (sectionTable == 0)
             {
-                throw new ElfFormatException("the image has no section table (e_shnum is 0): link with section headers");
+                throw new ElfFormatException("the image has no section table (e_shoff is 0): link with section headers");
             }
 
             if (sectionHeaderSize != SectionHeaderSize)
             {
                 throw new ElfFormatException($"section header size {sectionHeaderSize}, ELF32 has {SectionHeaderSize}");
+            }
+
+            // Extended section numbering (System V ABI, "Sections"): with
+            // SHN_LORESERVE (0xff00) sections or more, e_shnum is 0 and the
+            // count is section 0's sh_size; an e_shstrndx of SHN_XINDEX
+            // (0xffff) means the index is section 0's sh_link.
+            if (sectionCount == 0 || sectionNamesIndex == SectionIndexExtended)
+            {
+                if ((ulong)sectionTable + SectionHeaderSize > (ulong)file.Length)
+                {
+                    throw new ElfFormatException(
+                        $"section table out of range: section 0 at offset {sectionTable} needs {(ulong)sectionTable + SectionHeaderSize} bytes, the file has {file.Length}");
+                }
+
+                if (sectionCount == 0)
+                {
+                    sectionCount = reader.U32(checked((int)sectionTable + 20));
+                    if (sectionCount == 0)
+                    {
+                        throw new ElfFormatException("the image has no sections (e_shnum is 0, and so is section 0's sh_size): link with section headers");
+                    }
+                }
+
+                if (sectionNamesIndex == SectionIndexExtended)
+                {
+                    sectionNamesIndex = reader.U32(checked((int)sectionTable + 24));
+                }
             }
 
             if ((ulong)sectionTable + (ulong)sectionCount * SectionHeaderSize > (ulong)file.Length)
@@ -161,7 +191,7 @@ namespace SafetyMonitor.Layout
                 }
             }
 
-            var names = raw[sectionNamesIndex];
+            var names = raw[(int)sectionNamesIndex];
             if (names.Type != SectionTypeStrtab)
             {
                 throw new ElfFormatException($"section name table (section {sectionNamesIndex}) is not a string table");

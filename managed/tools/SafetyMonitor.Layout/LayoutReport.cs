@@ -17,11 +17,52 @@ namespace SafetyMonitor.Layout
         public override string ToString() => $"0x{Start:X8}-0x{End:X8}";
     }
 
+    /// <summary>What an overflow of a protected stack does, from what lies right below the stack.</summary>
+    public enum OverflowVerdict
+    {
+        /// <summary>Reserved address space, by the part's memory map: the first push below the stack faults.</summary>
+        Faults,
+
+        /// <summary>RAM, by the image or the part's memory map: an overflow overwrites it before anything faults.</summary>
+        WritesRam,
+
+        /// <summary>Neither the image nor a memory map the tool knows says what lies there (unknown part, or the map does not cover it).</summary>
+        Unknown,
+    }
+
+    /// <summary>The tool's answer for a whole image.</summary>
+    public enum LayoutResult
+    {
+        /// <summary>No violation, and every protected stack faults on overflow: exit 0.</summary>
+        Holds,
+
+        /// <summary>At least one violation: exit 1.</summary>
+        Violated,
+
+        /// <summary>No violation, but for at least one stack it is unknown whether an overflow faults: exit 3.</summary>
+        Unknown,
+    }
+
+    /// <summary>Where the part came from.</summary>
+    public enum PartSource
+    {
+        /// <summary>Neither the image nor the command line names it.</summary>
+        None,
+
+        /// <summary>The image's link recorded it (a __safetymon_part_&lt;PART&gt;__ symbol, from the board's memory file).</summary>
+        Image,
+
+        /// <summary>--part on the command line.</summary>
+        CommandLine,
+    }
+
     /// <summary>
     /// A protected stack and what the check found about it: the sections
     /// between its region's origin and its base, and any section reaching the
     /// origin from below (RAM right below the region); NothingBelow when it
-    /// starts at the origin with no such section.
+    /// starts at the origin with no such section in the image; Overflow, what
+    /// an overflow does, and OverflowReason, why (what lies right below the
+    /// stack, and the source of that fact).
     /// </summary>
     public sealed record StackReport(
         string Name,
@@ -30,7 +71,9 @@ namespace SafetyMonitor.Layout
         AddressRange Region,
         IReadOnlyList<string> Below,
         bool AtRegionOrigin,
-        bool NothingBelow);
+        bool NothingBelow,
+        OverflowVerdict Overflow,
+        string OverflowReason);
 
     /// <summary>The corruption-detect area and its neighbours.</summary>
     public sealed record AreaReport(string Section, AddressRange Range, string? GuardedStack, IReadOnlyList<string> Below, IReadOnlyList<string> Above);
@@ -42,9 +85,13 @@ namespace SafetyMonitor.Layout
     public sealed record MapColumn(string Title, AddressRange Range, IReadOnlyList<MapSection> Sections);
 
     /// <summary>
-    /// What `safetymon layout` found in a firmware image: the protected
-    /// stacks, the corruption-detect area, every violation of the flipped
-    /// layout, and the RAM map.
+    /// What `safetymon layout` found in a firmware image: the part, the
+    /// protected stacks and what an overflow of each does, the
+    /// corruption-detect area, every violation of the flipped layout, and the
+    /// RAM map. The analysis takes O(n log n) for n RAM sections (sorted
+    /// once; each question a binary search plus the sections it returns),
+    /// times a factor for each protected stack, of which images have one or
+    /// two.
     /// </summary>
     public sealed class LayoutReport
     {
@@ -54,7 +101,18 @@ namespace SafetyMonitor.Layout
         /// <summary>End of the area.</summary>
         public const string AreaEnd = "__stack_corruption_area_end__";
 
+        /// <summary>
+        /// The part an image's link records: a symbol __safetymon_part_&lt;PART&gt;__
+        /// (e.g. __safetymon_part_STM32F429ZI__), defined by the board's
+        /// memory.ld or safetymonitor_ram.ld.
+        /// </summary>
+        public const string PartSymbolPrefix = "__safetymon_part_";
+
+        private const string PartSymbolSuffix = "__";
+
         private const string RegionStartSuffix = "_region_start__";
+
+        private const ulong AddressSpace = 0x100000000;
 
         private static readonly (string Begin, string End)[] HeapSymbols =
         {
@@ -64,17 +122,30 @@ namespace SafetyMonitor.Layout
             ("__graphics_managed_heap_base__", "__graphics_managed_heap_end__"),
         };
 
-        internal LayoutReport(string file, List<StackReport> stacks, AreaReport? area, List<string> violations, List<MapColumn> map)
+        private LayoutReport(string file, string? part, PartSource partFrom, PartMap? partMap, List<StackReport> stacks, AreaReport? area, List<string> violations, List<MapColumn> map)
         {
             File = file;
+            Part = part;
+            PartFrom = partFrom;
+            PartMap = partMap;
             Stacks = stacks;
             Area = area;
             Violations = violations;
             Map = map;
+            Unknowns = stacks.Where(s => s.Overflow == OverflowVerdict.Unknown).Select(s => $"stack {s.Name}: {s.OverflowReason}").ToList();
         }
 
         /// <summary>The image's file name.</summary>
         public string File { get; }
+
+        /// <summary>The part (e.g. "STM32F429ZI"), or null when neither the image nor the command line names it.</summary>
+        public string? Part { get; }
+
+        /// <summary>Where <see cref="Part"/> came from.</summary>
+        public PartSource PartFrom { get; }
+
+        /// <summary>The part's memory map, or null when the tool does not know the part.</summary>
+        public PartMap? PartMap { get; }
 
         /// <summary>The protected stacks, by name.</summary>
         public IReadOnlyList<StackReport> Stacks { get; }
@@ -85,20 +156,31 @@ namespace SafetyMonitor.Layout
         /// <summary>Each way the image breaks the flipped layout; empty when it holds.</summary>
         public IReadOnlyList<string> Violations { get; }
 
+        /// <summary>Each stack for which it is unknown whether an overflow faults, and why.</summary>
+        public IReadOnlyList<string> Unknowns { get; }
+
         /// <summary>The RAM map, column by column.</summary>
         public IReadOnlyList<MapColumn> Map { get; }
 
-        /// <summary>Whether the flipped layout holds.</summary>
-        public bool Holds => Violations.Count == 0;
+        /// <summary>The answer: violated if anything is violated, else unknown if any stack's overflow is unknown, else holds.</summary>
+        public LayoutResult Result => Violations.Count > 0 ? LayoutResult.Violated : Unknowns.Count > 0 ? LayoutResult.Unknown : LayoutResult.Holds;
+
+        /// <summary>Whether the flipped layout holds: no violation and every stack faults on overflow.</summary>
+        public bool Holds => Result == LayoutResult.Holds;
 
         /// <summary>
         /// Analyses an image. A protected stack X is announced by four symbols
         /// the linker fragments define: __X_base__ and __X_end__ (the stack),
-        /// __X_region_start__ and __X_region_end__ (its RAM region).
+        /// __X_region_start__ and __X_region_end__ (its RAM region). The part
+        /// is <paramref name="part"/> when given (--part), else the one the
+        /// image records (<see cref="PartSymbolPrefix"/>).
         /// </summary>
-        /// <exception cref="ElfFormatException">The image has no protected stack or no area symbols.</exception>
-        public static LayoutReport Analyse(string file, ElfImage image)
+        /// <exception cref="ElfFormatException">The image has no protected stack or no area symbols, records more than one part, or records a part other than <paramref name="part"/>.</exception>
+        public static LayoutReport Analyse(string file, ElfImage image, string? part = null) => Analyse(file, image, part, null);
+
+        internal static LayoutReport Analyse(string file, ElfImage image, string? part, WorkCounter? work)
         {
+            ArgumentNullException.ThrowIfNull(image);
             var symbols = new Dictionary<string, uint>(StringComparer.Ordinal);
             foreach (ElfSymbol symbol in image.Symbols)
             {
@@ -108,12 +190,15 @@ namespace SafetyMonitor.Layout
                 }
             }
 
+            (string? chosen, PartSource from) = ChoosePart(symbols.Keys, part);
+            PartMap? map = chosen == null ? null : PartMaps.Find(chosen);
             var ram = image.Sections.Where(s => s.IsAllocated && !s.IsExecutable && s.IsWritable && s.Size > 0).ToList();
+            var index = new SectionIndex(ram, work);
             var violations = new List<string>();
             var stacks = new List<StackReport>();
             foreach (string name in StackNames(symbols))
             {
-                stacks.Add(AnalyseStack(name, symbols, ram, violations));
+                stacks.Add(AnalyseStack(name, symbols, index, chosen, map, violations));
             }
 
             if (stacks.Count == 0)
@@ -128,8 +213,38 @@ namespace SafetyMonitor.Layout
                 throw new ElfFormatException($"no corruption-detect area symbols ({AreaStart}, {AreaEnd}): link with linker/stack_corruption_area.ld");
             }
 
-            AreaReport area = AnalyseArea(new AddressRange(areaStart, areaEnd), stacks, ram, violations);
-            return new LayoutReport(file, stacks, area, violations, BuildMap(stacks, area, ram, symbols));
+            AreaReport area = AnalyseArea(new AddressRange(areaStart, areaEnd), stacks, ram, index, violations);
+            return new LayoutReport(file, chosen, from, map, stacks, area, violations, BuildMap(stacks, area, index, symbols));
+        }
+
+        /// <summary>A byte count as the report prints it: "N KiB" when whole KiB, else "N bytes".</summary>
+        public static string Kib(ulong bytes) => bytes >= 1024 && bytes % 1024 == 0 ? $"{bytes / 1024} KiB" : $"{bytes} bytes";
+
+        private static (string? Part, PartSource From) ChoosePart(IEnumerable<string> symbolNames, string? commandLine)
+        {
+            var recorded = symbolNames
+                .Where(n => n.Length > PartSymbolPrefix.Length + PartSymbolSuffix.Length && n.StartsWith(PartSymbolPrefix, StringComparison.Ordinal) && n.EndsWith(PartSymbolSuffix, StringComparison.Ordinal))
+                .Select(n => n.Substring(PartSymbolPrefix.Length, n.Length - PartSymbolPrefix.Length - PartSymbolSuffix.Length))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .OrderBy(n => n, StringComparer.Ordinal)
+                .ToList();
+            if (recorded.Count > 1)
+            {
+                throw new ElfFormatException($"the image records more than one part ({string.Join(", ", recorded)}): its link must define one {PartSymbolPrefix}<PART>{PartSymbolSuffix} symbol");
+            }
+
+            string? inImage = recorded.Count == 1 ? recorded[0] : null;
+            if (commandLine != null)
+            {
+                if (inImage != null && !string.Equals(inImage, commandLine, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new ElfFormatException($"--part {commandLine} contradicts the part the image records, {inImage}");
+                }
+
+                return (commandLine, PartSource.CommandLine);
+            }
+
+            return inImage != null ? (inImage, PartSource.Image) : (null, PartSource.None);
         }
 
         private static IEnumerable<string> StackNames(Dictionary<string, uint> symbols)
@@ -144,21 +259,19 @@ namespace SafetyMonitor.Layout
             }
         }
 
-        private static StackReport AnalyseStack(string name, Dictionary<string, uint> symbols, List<ElfSection> ram, List<string> violations)
+        private static StackReport AnalyseStack(string name, Dictionary<string, uint> symbols, SectionIndex index, string? part, PartMap? map, List<string> violations)
         {
             var range = new AddressRange(symbols[$"__{name}_base__"], symbols[$"__{name}_end__"]);
             var region = new AddressRange(symbols[$"__{name}_region_start__"], symbols[$"__{name}_region_end__"]);
-            string section = SectionHolding(range, ram) ?? "(no section)";
-            var below = ram.Where(s => s.Address < range.Start && s.Address >= region.Start && s.End > region.Start)
-                .OrderBy(s => s.Address).Select(s => $"{s.Name} 0x{s.Address:X8}-0x{s.End:X8}").ToList();
+            string section = index.Holding(range)?.Name ?? "(no section)";
+            var below = index.StartingIn(region.Start, range.Start).Select(Describe).ToList();
 
             // The image does not say what memory lies below a region; but a
             // section reaching its origin from below proves it is RAM.
-            var ramBelowRegion = ram.Where(s => s.Address < region.Start && s.End >= region.Start)
-                .OrderBy(s => s.Address).Select(s => $"{s.Name} 0x{s.Address:X8}-0x{s.End:X8}").ToList();
+            var ramBelowRegion = index.ReachingFromBelow(region.Start).Select(Describe).ToList();
             below.InsertRange(0, ramBelowRegion);
             bool atOrigin = range.Start == region.Start;
-            bool faultsBelow = atOrigin && ramBelowRegion.Count == 0;
+            bool nothingBelow = atOrigin && ramBelowRegion.Count == 0;
             if (range.End <= range.Start)
             {
                 violations.Add($"stack {name}: empty ({range})");
@@ -174,17 +287,69 @@ namespace SafetyMonitor.Layout
                 violations.Add($"stack {name} ({section}) does not start at its region's origin 0x{region.Start:X8}: below it lies {what}; an overflow would write there instead of faulting");
             }
 
-            if (ramBelowRegion.Count > 0)
+            // RAM right below the region's origin, by the image or by the
+            // part's memory map: the region does not start where the RAM does.
+            var regionEvidence = RamEvidence(region.Start, ramBelowRegion, part, map);
+            if (regionEvidence.Count > 0)
             {
-                violations.Add($"stack {name} ({section}): RAM lies right below its region's origin 0x{region.Start:X8}: {string.Join(", ", ramBelowRegion)}; an overflow would write there instead of faulting");
+                violations.Add($"stack {name} ({section}): RAM lies right below its region's origin 0x{region.Start:X8}: {string.Join("; ", regionEvidence)}; an overflow would write there instead of faulting");
             }
 
-            return new StackReport(name, section, range, region, below, atOrigin, faultsBelow);
+            // What an overflow writes first: the address right below the
+            // stack (below 0 the address wraps to the top of the 4 GiB space).
+            ulong under = (range.Start + AddressSpace - 1) % AddressSpace;
+            MemoryBlock? block = map?.At(under);
+            var stackEvidence = RamEvidence(range.Start, index.ReachingFromBelow(range.Start).Select(Describe).ToList(), part, map);
+            OverflowVerdict verdict;
+            string reason;
+            if (range.Start > region.Start)
+            {
+                verdict = OverflowVerdict.WritesRam;
+                reason = $"its own region's RAM lies below it, from 0x{region.Start:X8}";
+            }
+            else if (stackEvidence.Count > 0)
+            {
+                verdict = OverflowVerdict.WritesRam;
+                reason = "RAM lies right below it: " + string.Join("; ", stackEvidence);
+            }
+            else if (block?.Kind == MemoryKind.Reserved)
+            {
+                verdict = OverflowVerdict.Faults;
+                reason = $"0x{under:X8} is {block.Name} on the {part}: 0x{block.Start:X8}-0x{block.End - 1:X8}, {map!.Source}";
+            }
+            else
+            {
+                verdict = OverflowVerdict.Unknown;
+                reason = part == null
+                    ? $"the image records no part ({PartSymbolPrefix}<PART>{PartSymbolSuffix}) and none was given (--part): what lies at 0x{under:X8} is unknown"
+                    : map == null
+                        ? $"the tool has no memory map of the {part}: what lies at 0x{under:X8} is unknown"
+                        : $"the {part}'s memory map here ({map.Source}) does not say what lies at 0x{under:X8}";
+            }
+
+            return new StackReport(name, section, range, region, below, atOrigin, nothingBelow, verdict, reason);
         }
 
-        private static AreaReport AnalyseArea(AddressRange area, List<StackReport> stacks, List<ElfSection> ram, List<string> violations)
+        private static string Describe(ElfSection s) => $"{s.Name} 0x{s.Address:X8}-0x{s.End:X8}";
+
+        // What shows RAM right below an address: sections of the image that
+        // reach it from below, and the part's RAM block that holds the
+        // address below it.
+        private static List<string> RamEvidence(ulong address, List<string> sectionsReaching, string? part, PartMap? map)
         {
-            string section = SectionHolding(area, ram) ?? "(no section)";
+            var evidence = new List<string>(sectionsReaching);
+            ulong under = (address + AddressSpace - 1) % AddressSpace;
+            if (map?.At(under) is MemoryBlock block && block.Kind == MemoryKind.Ram)
+            {
+                evidence.Add($"the {part}'s {block.Name} 0x{block.Start:X8}-0x{block.End:X8} ({map.Source}), {Kib((address + AddressSpace - block.Start) % AddressSpace)} of it below 0x{address:X8}");
+            }
+
+            return evidence;
+        }
+
+        private static AreaReport AnalyseArea(AddressRange area, List<StackReport> stacks, List<ElfSection> ram, SectionIndex index, List<string> violations)
+        {
+            string section = index.Holding(area)?.Name ?? "(no section)";
             if (area.End <= area.Start || area.Size < 8 || area.Size % 4 != 0)
             {
                 violations.Add($"corruption-detect area {area} has {(area.End > area.Start ? area.Size : 0)} bytes: it needs a multiple of 4, at least 8");
@@ -197,7 +362,7 @@ namespace SafetyMonitor.Layout
             }
 
             var below = ram.Where(s => s.End == area.Start && s.Name != section).Select(s => s.Name).ToList();
-            var above = ram.Where(s => s.Address == area.End && s.Size > 0 && s.Name != section).Select(s => s.Name).ToList();
+            var above = ram.Where(s => s.Address == area.End && s.Name != section).Select(s => s.Name).ToList();
             foreach (ElfSection overlap in ram.Where(s => s.Name != section && new AddressRange(s.Address, s.End).Overlaps(area)))
             {
                 violations.Add($"section {overlap.Name} overlaps the corruption-detect area {area}");
@@ -206,10 +371,7 @@ namespace SafetyMonitor.Layout
             return new AreaReport(section, area, guarded?.Name, below, above);
         }
 
-        private static string? SectionHolding(AddressRange range, List<ElfSection> ram) =>
-            ram.FirstOrDefault(s => s.Address <= range.Start && range.End <= s.End && range.End > range.Start)?.Name;
-
-        private static List<MapColumn> BuildMap(List<StackReport> stacks, AreaReport area, List<ElfSection> ram, Dictionary<string, uint> symbols)
+        private static List<MapColumn> BuildMap(List<StackReport> stacks, AreaReport area, SectionIndex index, Dictionary<string, uint> symbols)
         {
             // The heaps, by the symbol pairs the rules files define: the CRT
             // heap (__heap_base__), nanoFramework's managed heap
@@ -223,6 +385,7 @@ namespace SafetyMonitor.Layout
                 }
             }
 
+            var stackSections = new HashSet<string>(stacks.Select(s => s.Section), StringComparer.Ordinal);
             string Kind(ElfSection s)
             {
                 var range = new AddressRange(s.Address, s.End);
@@ -231,7 +394,7 @@ namespace SafetyMonitor.Layout
                     return "area";
                 }
 
-                if (stacks.Any(st => st.Section == s.Name))
+                if (stackSections.Contains(s.Name))
                 {
                     return "stack";
                 }
@@ -244,43 +407,95 @@ namespace SafetyMonitor.Layout
                 return "data";
             }
 
-            var sections = ram.Select(s => new MapSection(s.Name, new AddressRange(s.Address, s.End), Kind(s))).OrderBy(s => s.Range.Start).ToList();
+            IReadOnlyList<ElfSection> byStart = index.ByStart;
+            var sections = byStart.Select(s => new MapSection(s.Name, new AddressRange(s.Address, s.End), Kind(s))).ToList();
+            var regions = stacks.Select(s => s.Region).Distinct().OrderBy(r => r.Start).ToList();
+            var regionStarts = regions.Select(r => r.Start).ToArray();
+            var regionMaxEnd = new ulong[regions.Count];
+            for (int r = 0; r < regions.Count; r++)
+            {
+                regionMaxEnd[r] = Math.Max(regions[r].End, r > 0 ? regionMaxEnd[r - 1] : 0);
+            }
+
+            // Whether a section lies inside some stack's region: a region
+            // starting at or below it reaches its end.
+            bool InsideARegion(AddressRange range)
+            {
+                int at = Array.BinarySearch(regionStarts, range.Start);
+                int last = at >= 0 ? LastOf(regionStarts, at) : ~at - 1;
+                return last >= 0 && regionMaxEnd[last] >= range.End;
+            }
+
+            // Sections outside every region, by their start and by their end:
+            // those may join a column when they touch it.
+            var byStartAddress = new Dictionary<ulong, Queue<int>>();
+            var byEndAddress = new Dictionary<ulong, Queue<int>>();
+            for (int i = 0; i < sections.Count; i++)
+            {
+                index.Visit();
+                if (!InsideARegion(sections[i].Range))
+                {
+                    Enqueue(byStartAddress, sections[i].Range.Start, i);
+                    Enqueue(byEndAddress, sections[i].Range.End, i);
+                }
+            }
+
             var columns = new List<MapColumn>();
-            var regions = stacks.Select(s => s.Region).Distinct().ToList();
-            var placed = new HashSet<MapSection>();
-            foreach (AddressRange region in regions.OrderBy(r => r.Start))
+            var placed = new bool[sections.Count];
+            foreach (AddressRange region in regions)
             {
                 string holds = string.Join(", ", stacks.Where(s => s.Region == region).Select(s => s.Name));
-                var inColumn = sections.Where(s => s.Range.Start >= region.Start && s.Range.End <= region.End).ToList();
-
-                // Sections outside the region that touch it (the boot clipboard
-                // right above SRAM, the next RAM block) are drawn with it: what
-                // lies right beside a region matters.
-                AddressRange range = region;
-                bool grew = true;
-                while (grew)
+                var inColumn = new List<int>();
+                var taken = new HashSet<int>();
+                int first = index.FirstAtOrAbove(region.Start);
+                for (int i = first; i < sections.Count && sections[i].Range.Start < region.End; i++)
                 {
-                    MapSection? touching = sections.FirstOrDefault(s => !inColumn.Contains(s) && !placed.Contains(s)
-                        && !regions.Any(r => s.Range.Start >= r.Start && s.Range.End <= r.End)
-                        && (s.Range.Start == range.End || s.Range.End == range.Start));
-                    grew = touching != null;
-                    if (touching != null)
+                    index.Visit();
+                    if (sections[i].Range.End <= region.End)
                     {
-                        inColumn.Add(touching);
-                        range = new AddressRange(Math.Min(range.Start, touching.Range.Start), Math.Max(range.End, touching.Range.End));
+                        inColumn.Add(i);
+                        taken.Add(i);
                     }
                 }
 
-                placed.UnionWith(inColumn);
+                // Sections outside the region that touch it (the boot clipboard
+                // right above SRAM, the next RAM block) are drawn with it: what
+                // lies right beside a region matters. Downwards first, then
+                // upwards, each taking the lowest-addressed section that touches.
+                AddressRange range = region;
+                while (TakeTouching(byEndAddress, range.Start, placed, taken, index) is int down)
+                {
+                    inColumn.Add(down);
+                    range = new AddressRange(sections[down].Range.Start, range.End);
+                }
+
+                while (TakeTouching(byStartAddress, range.End, placed, taken, index) is int up)
+                {
+                    inColumn.Add(up);
+                    range = new AddressRange(range.Start, Math.Max(range.End, sections[up].Range.End));
+                }
+
+                foreach (int i in inColumn)
+                {
+                    placed[i] = true;
+                }
+
                 string title = $"RAM 0x{region.Start:X8} ({Kib(region.Size)}): {holds}" + (range == region ? string.Empty : $"; with the RAM beside it, to 0x{range.End:X8}");
-                columns.Add(new MapColumn(title, range, inColumn.OrderBy(s => s.Range.Start).ToList()));
+                inColumn.Sort();
+                columns.Add(new MapColumn(title, range, inColumn.Select(i => sections[i]).ToList()));
             }
 
             // Sections outside the stacks' regions, grouped where they are close.
-            var rest = sections.Where(s => !placed.Contains(s)).ToList();
             var group = new List<MapSection>();
-            foreach (MapSection s in rest)
+            for (int i = 0; i < sections.Count; i++)
             {
+                index.Visit();
+                if (placed[i])
+                {
+                    continue;
+                }
+
+                MapSection s = sections[i];
                 if (group.Count > 0 && s.Range.Start > group[^1].Range.End + 0x100000)
                 {
                     columns.Add(Column(group));
@@ -298,13 +513,56 @@ namespace SafetyMonitor.Layout
             return columns;
         }
 
+        private static void Enqueue(Dictionary<ulong, Queue<int>> by, ulong address, int i)
+        {
+            if (!by.TryGetValue(address, out Queue<int>? queue))
+            {
+                queue = new Queue<int>();
+                by[address] = queue;
+            }
+
+            queue.Enqueue(i);
+        }
+
+        // The lowest-addressed section at the address not yet in a column
+        // (placed by an earlier one, or taken by this one), removed from its
+        // queue; each section leaves its queue once, so the growth of all
+        // columns costs O(n).
+        private static int? TakeTouching(Dictionary<ulong, Queue<int>> by, ulong address, bool[] placed, HashSet<int> taken, SectionIndex index)
+        {
+            if (!by.TryGetValue(address, out Queue<int>? queue))
+            {
+                return null;
+            }
+
+            while (queue.Count > 0)
+            {
+                index.Visit();
+                int i = queue.Dequeue();
+                if (!placed[i] && taken.Add(i))
+                {
+                    return i;
+                }
+            }
+
+            return null;
+        }
+
+        // The last index that holds the same value as a binary-search hit.
+        private static int LastOf(ulong[] sorted, int hit)
+        {
+            while (hit + 1 < sorted.Length && sorted[hit + 1] == sorted[hit])
+            {
+                hit++;
+            }
+
+            return hit;
+        }
+
         private static MapColumn Column(List<MapSection> group)
         {
             var range = new AddressRange(group.Min(s => s.Range.Start), group.Max(s => s.Range.End));
             return new MapColumn($"RAM 0x{range.Start:X8} ({Kib(range.Size)} used)", range, group);
         }
-
-        /// <summary>A byte count as the report prints it: "N KiB" when whole KiB, else "N bytes".</summary>
-        public static string Kib(ulong bytes) => bytes >= 1024 && bytes % 1024 == 0 ? $"{bytes / 1024} KiB" : $"{bytes} bytes";
     }
 }

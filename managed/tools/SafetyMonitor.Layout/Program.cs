@@ -4,10 +4,14 @@ using System.IO;
 namespace SafetyMonitor.Layout
 {
     /// <summary>
-    /// safetymon layout &lt;firmware.elf&gt; [--json] [--svg FILE]
-    /// Exit 0: the flipped layout holds; 1: it does not (each violation named);
-    /// 2: the input cannot be used (not ELF, wrong class or machine, truncated,
-    /// symbols missing) or the command line is wrong.
+    /// safetymon layout &lt;firmware.elf&gt; [--part PART] [--json] [--svg FILE]
+    /// Exit 0: the flipped layout holds (every protected stack faults on
+    /// overflow, by the part's memory map); 1: it does not (each violation
+    /// named); 2: the input cannot be used (not ELF, wrong class or machine,
+    /// truncated, symbols missing, two parts recorded, --part contradicting
+    /// the image) or the command line is wrong; 3: no violation, but for a
+    /// stack it is unknown whether an overflow faults (unknown part, or its
+    /// memory map does not cover what lies below the stack).
     /// </summary>
     public static class Program
     {
@@ -20,12 +24,18 @@ namespace SafetyMonitor.Layout
         /// <summary>Exit code: unusable input or command line.</summary>
         public const int Unusable = 2;
 
+        /// <summary>Exit code: no violation, but whether an overflow faults is unknown for a stack.</summary>
+        public const int Unknown = 3;
+
         private const string Usage =
-            "usage: safetymon layout <firmware.elf> [--json] [--svg FILE]\n" +
+            "usage: safetymon layout <firmware.elf> [--part PART] [--json] [--svg FILE]\n" +
             "  checks that an ELF32 ARM firmware image has SafetyMonitor's flipped layout:\n" +
-            "  every protected stack at the origin of its RAM region, the corruption-detect\n" +
-            "  area touching it. --json prints the report as JSON; --svg FILE draws the RAM map.\n" +
-            "  exit 0: the layout holds; 1: violations (named); 2: unusable input.";
+            "  every protected stack at the origin of its RAM region, with reserved address\n" +
+            "  space right below it by the part's memory map, the corruption-detect area\n" +
+            "  touching it. The part is the one the image's link records, or --part (e.g.\n" +
+            "  STM32F429ZI). --json prints the report as JSON; --svg FILE draws the RAM map.\n" +
+            "  exit 0: the layout holds; 1: violations (named); 2: unusable input;\n" +
+            "  3: unknown whether an overflow faults (unknown part or memory).";
 
         /// <summary>Entry point.</summary>
         public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
@@ -41,6 +51,7 @@ namespace SafetyMonitor.Layout
 
             string? elf = null;
             string? svg = null;
+            string? part = null;
             bool json = false;
             for (int i = 1; i < args.Length; i++)
             {
@@ -57,6 +68,15 @@ namespace SafetyMonitor.Layout
                         }
 
                         svg = args[++i];
+                        break;
+                    case "--part":
+                        if (i + 1 >= args.Length || args[i + 1].Length == 0 || args[i + 1].StartsWith("-", StringComparison.Ordinal))
+                        {
+                            error.WriteLine("safetymon layout: --part needs a part number, e.g. --part STM32F429ZI");
+                            return Unusable;
+                        }
+
+                        part = args[++i];
                         break;
                     case "--help":
                     case "-h":
@@ -83,7 +103,7 @@ namespace SafetyMonitor.Layout
             LayoutReport report;
             try
             {
-                report = LayoutReport.Analyse(Path.GetFileName(elf), ElfImage.Parse(File.ReadAllBytes(elf)));
+                report = LayoutReport.Analyse(Path.GetFileName(elf), ElfImage.Parse(File.ReadAllBytes(elf)), part);
             }
             catch (ElfFormatException e)
             {
@@ -115,7 +135,12 @@ namespace SafetyMonitor.Layout
                 }
             }
 
-            return report.Holds ? Holds : Violated;
+            return report.Result switch
+            {
+                LayoutResult.Holds => Holds,
+                LayoutResult.Violated => Violated,
+                _ => Unknown,
+            };
         }
     }
 }

@@ -30,31 +30,52 @@ namespace SafetyMonitor.Layout
             ["data"] = "#a9b4bd",
         };
 
-        /// <summary>Draws the report's map.</summary>
-        public static string Draw(LayoutReport report)
+        /// <summary>
+        /// Draws the report's map: the columns, then one line per protected
+        /// stack with its verdict (what an overflow does), each violation and
+        /// each unknown. O(n) in the sections drawn.
+        /// </summary>
+        public static string Draw(LayoutReport report) => Draw(report, null);
+
+        internal static string Draw(LayoutReport report, WorkCounter? work)
         {
+            ArgumentNullException.ThrowIfNull(report);
+            var notes = new List<(string Class, string Fill, string Text)>();
+            foreach (StackReport stack in report.Stacks)
+            {
+                notes.Add(("verdict", stack.Overflow == OverflowVerdict.Faults ? "#1b5e20" : "#b00020", $"stack {stack.Name}: {TextReport.Verdict(stack)}"));
+            }
+
+            notes.AddRange(report.Violations.Select(v => ("violation", "#b00020", "violation: " + v)));
+            notes.AddRange(report.Unknowns.Select(u => ("unknown", "#b00020", "unknown: " + u)));
             int width = Math.Max(760, Left * 2 + report.Map.Count * (ColumnWidth + LabelWidth));
-            int height = Top + ColumnHeight + 50 + report.Violations.Count * 16;
+            int height = Top + ColumnHeight + 50 + notes.Count * 16;
+            string result = report.Result switch
+            {
+                LayoutResult.Holds => "flipped layout holds",
+                LayoutResult.Violated => report.Violations.Count + " violation(s)",
+                _ => "unknown whether an overflow faults",
+            };
             var svg = new StringBuilder();
             svg.AppendLine(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"monospace\" font-size=\"11\">");
             svg.AppendLine(CultureInfo.InvariantCulture, $"  <rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>");
-            svg.AppendLine(CultureInfo.InvariantCulture, $"  <text x=\"{Left}\" y=\"24\" font-size=\"15\" font-weight=\"bold\">{Escape(report.File)}: {(report.Holds ? "flipped layout holds" : report.Violations.Count + " violation(s)")}</text>");
-            svg.AppendLine(CultureInfo.InvariantCulture, $"  <text x=\"{Left}\" y=\"44\">addresses grow upwards; red: protected stack, orange: corruption-detect area, blue: heap, grey: data</text>");
+            svg.AppendLine(CultureInfo.InvariantCulture, $"  <text x=\"{Left}\" y=\"24\" font-size=\"15\" font-weight=\"bold\">{Escape(report.File)}: {Escape(result)}</text>");
+            svg.AppendLine(CultureInfo.InvariantCulture, $"  <text x=\"{Left}\" y=\"44\">addresses grow upwards; red: protected stack, orange: corruption-detect area, blue: heap, grey: data; part: {Escape(TextReport.Part(report))}</text>");
             for (int c = 0; c < report.Map.Count; c++)
             {
-                DrawColumn(svg, report.Map[c], Left + c * (ColumnWidth + LabelWidth));
+                DrawColumn(svg, report.Map[c], Left + c * (ColumnWidth + LabelWidth), work);
             }
 
-            for (int v = 0; v < report.Violations.Count; v++)
+            for (int n = 0; n < notes.Count; n++)
             {
-                svg.AppendLine(CultureInfo.InvariantCulture, $"  <text class=\"violation\" x=\"{Left}\" y=\"{Top + ColumnHeight + 40 + v * 16}\" fill=\"#b00020\">violation: {Escape(report.Violations[v])}</text>");
+                svg.AppendLine(CultureInfo.InvariantCulture, $"  <text class=\"{notes[n].Class}\" x=\"{Left}\" y=\"{Top + ColumnHeight + 40 + n * 16}\" fill=\"{notes[n].Fill}\">{Escape(notes[n].Text)}</text>");
             }
 
             svg.AppendLine("</svg>");
             return svg.ToString();
         }
 
-        private static void DrawColumn(StringBuilder svg, MapColumn column, int x)
+        private static void DrawColumn(StringBuilder svg, MapColumn column, int x, WorkCounter? work)
         {
             svg.AppendLine(CultureInfo.InvariantCulture, $"  <g class=\"region\">");
             string[] title = TitleLines(column.Title);
@@ -64,14 +85,32 @@ namespace SafetyMonitor.Layout
             }
 
             svg.AppendLine(CultureInfo.InvariantCulture, $"    <rect x=\"{x}\" y=\"{Top}\" width=\"{ColumnWidth}\" height=\"{ColumnHeight}\" fill=\"#fafafa\" stroke=\"#333333\" stroke-dasharray=\"4 3\"/>");
-            var heights = Heights(column);
+
+            // Pixel heights: proportional to size, each at least
+            // MinimumHeight; when the sections and the gaps between them do
+            // not fit the column, all shrink together by one factor.
+            double total = Math.Max(1, column.Range.Size);
+            double[] heights = new double[column.Sections.Count];
+            double used = 0;
+            ulong previous = column.Range.Start;
+            for (int i = 0; i < heights.Length; i++)
+            {
+                Count(work);
+                MapSection section = column.Sections[i];
+                heights[i] = Math.Max(MinimumHeight, ColumnHeight * section.Range.Size / total);
+                used += heights[i] + (section.Range.Start > previous ? ColumnHeight * (section.Range.Start - previous) / total : 0);
+                previous = Math.Max(previous, section.Range.End);
+            }
+
+            double fit = used > ColumnHeight ? ColumnHeight / used : 1;
             double y = Top + ColumnHeight;
             for (int i = 0; i < column.Sections.Count; i++)
             {
+                Count(work);
                 MapSection section = column.Sections[i];
-                double gapBelow = i == 0 ? GapHeight(column, column.Range.Start, section.Range.Start) : GapHeight(column, column.Sections[i - 1].Range.End, section.Range.Start);
-                y -= gapBelow;
-                double h = heights[i];
+                ulong from = i == 0 ? column.Range.Start : column.Sections[i - 1].Range.End;
+                y -= section.Range.Start > from ? ColumnHeight * (section.Range.Start - from) / total * fit : 0;
+                double h = heights[i] * fit;
                 y -= h;
                 string fill = Fill.TryGetValue(section.Kind, out string? f) ? f : "#cccccc";
                 svg.AppendLine(CultureInfo.InvariantCulture, $"    <rect class=\"section\" data-name=\"{Escape(section.Name)}\" x=\"{x}\" y=\"{y:F1}\" width=\"{ColumnWidth}\" height=\"{h:F1}\" fill=\"{fill}\" stroke=\"#222222\"/>");
@@ -84,38 +123,12 @@ namespace SafetyMonitor.Layout
             svg.AppendLine("  </g>");
         }
 
-        // Pixel heights: proportional to size, each at least MinimumHeight,
-        // scaled so that sections and the gaps between them fill the column.
-        private static double[] Heights(MapColumn column)
+        private static void Count(WorkCounter? work)
         {
-            double total = Math.Max(1, column.Range.Size);
-            var raw = column.Sections.Select(s => Math.Max(MinimumHeight, ColumnHeight * s.Range.Size / total)).ToArray();
-            double used = raw.Sum() + Gaps(column).Sum(g => ColumnHeight * g / total);
-            double scale = used > ColumnHeight ? ColumnHeight / used : 1;
-            return raw.Select(h => Math.Max(4, h * scale)).ToArray();
-        }
-
-        private static IEnumerable<double> Gaps(MapColumn column)
-        {
-            ulong previous = column.Range.Start;
-            foreach (MapSection s in column.Sections)
+            if (work != null)
             {
-                yield return s.Range.Start > previous ? s.Range.Start - previous : 0;
-                previous = Math.Max(previous, s.Range.End);
+                work.Visits++;
             }
-        }
-
-        private static double GapHeight(MapColumn column, ulong from, ulong to)
-        {
-            if (to <= from)
-            {
-                return 0;
-            }
-
-            double total = Math.Max(1, column.Range.Size);
-            double raw = column.Sections.Select(s => Math.Max(MinimumHeight, ColumnHeight * s.Range.Size / total)).Sum() + Gaps(column).Sum(g => ColumnHeight * g / total);
-            double scale = raw > ColumnHeight ? ColumnHeight / raw : 1;
-            return ColumnHeight * (to - from) / total * scale;
         }
 
         // A column's title in at most two lines that fit above the column and

@@ -10,6 +10,15 @@ namespace SafetyMonitor.Layout.Tests
         internal const string QemuFlipped32k = "build/qemu-netduinoplus2/tests/target/overflow_flipped_32k.elf";
         internal const string QemuConventionalControl = "build/qemu-netduinoplus2/tests/target/overflow_conventional.elf";
 
+        /// <summary>The demo linked with its stack's region 1 KiB above SRAM1 (a mailbox below it), the link's check turned off.</summary>
+        internal const string QemuMailboxControl = "build/qemu-netduinoplus2/tests/target/demo_mailbox.elf";
+
+        /// <summary>Every preset that links bare-metal firmware for a board in boards/.</summary>
+        internal static readonly string[] BoardPresets = { "qemu-netduinoplus2", "st-stm32f429i-discovery", "st-stm32f769i-discovery" };
+
+        /// <summary>The bare-metal probe each preset links with the board's flipped layout (tests/cross).</summary>
+        internal static string LinkProbe(string preset) => $"build/{preset}/tests/cross/link_probe.elf";
+
         /// <summary>The boards with a flipped nanoFramework layout, by CMake preset.</summary>
         internal static readonly string[] NanoFrameworkPresets = { "st-stm32f429i-discovery", "st-stm32f769i-discovery" };
 

@@ -67,10 +67,60 @@ namespace SafetyMonitor.Layout.Tests
         public void SectionTableOutOfRange() => AssertUnusable(Run.OnBytes(Patched(b => PutU32(b, 32, 0x7FFFFFF0))), "section table out of range");
 
         [Fact]
-        public void NoSectionTable() => AssertUnusable(Run.OnBytes(Patched(b => PutU16(b, 48, 0))), "no section table");
+        public void NoSectionTable() => AssertUnusable(Run.OnBytes(Patched(b => PutU16(b, 48, 0))), "the image has no sections (e_shnum is 0, and so is section 0's sh_size)");
 
         [Fact]
         public void SectionNameTableOutsideTheTable() => AssertUnusable(Run.OnBytes(Patched(b => PutU16(b, 50, 999))), "section name table index 999");
+
+        [Fact]
+        public void SectionNameTableIndexJustPastTheTable()
+        {
+            byte[] image = ElfBuilder.Flipped(0x20000000).Build();
+            int count = image[48] | (image[49] << 8);
+            PutU16(image, 50, count);
+            AssertUnusable(Run.OnBytes(image), $"section name table index {count} is outside the {count} sections");
+        }
+
+        [Fact]
+        public void SectionDataEndingTheFileIsRead()
+        {
+            // The section table first, so .shstrtab's data ends exactly at the
+            // file's end: inside the file, not outside it.
+            ElfBuilder builder = ElfBuilder.Flipped(0x20000000).Part("STM32F405RG");
+            builder.SectionTableFirst = true;
+            byte[] image = builder.Build();
+            int table = (int)U32(image, 32);
+            int count = image[48] | (image[49] << 8);
+            int last = table + (count - 1) * 40;
+            Assert.Equal(image.Length, (int)(U32(image, last + 16) + U32(image, last + 20)));
+            Run run = Run.OnBytes(image);
+            Assert.True(run.Exit == Program.Holds, run.Output + run.Error);
+        }
+
+        [Fact]
+        public void SymbolTableLinkedToSectionZeroIsRefusedEvenIfSectionZeroClaimsToBeStrings()
+        {
+            // Section 0 is SHT_NULL; an sh_link of 0 means "no section". Here
+            // section 0 is made to look like a string table over the real one.
+            byte[] image = Patched(b =>
+            {
+                uint table = U32(b, 32);
+                int count = b[48] | (b[49] << 8);
+                for (int i = 1; i < count; i++)
+                {
+                    int at = (int)table + i * 40;
+                    if (U32(b, at + 4) == 2)
+                    {
+                        int strings = (int)U32(b, at + 24);
+                        PutU32(b, (int)table + 4, 3);
+                        PutU32(b, (int)table + 16, U32(b, (int)table + strings * 40 + 16));
+                        PutU32(b, (int)table + 20, U32(b, (int)table + strings * 40 + 20));
+                        PutU32(b, at + 24, 0);
+                    }
+                }
+            });
+            AssertUnusable(Run.OnBytes(image), "the symbol table's string table (section 0) is missing or not a string table");
+        }
 
         [Fact]
         public void SymbolTableMissing()

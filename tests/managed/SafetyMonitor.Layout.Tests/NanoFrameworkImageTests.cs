@@ -44,7 +44,7 @@ namespace SafetyMonitor.Layout.Tests
             Assert.True(run.Exit == Program.Holds, run.Output + run.Error);
             Assert.Contains($"stack clr_thread_wa (.clr_thread_wa): {clrThreadOrigin}-", run.Output);
             Assert.Contains($"stack main_stack (.mstack): {mainStackOrigin}-", run.Output);
-            Assert.Equal(2, CountOf(run.Output, "below it: nothing (the region's start): an overflow faults"));
+            Assert.Equal(2, CountOf(run.Output, "below it: nothing (the region's start); an overflow faults ("));
             Assert.Contains("guards stack clr_thread_wa", run.Output);
             Assert.Contains("below it: .clr_thread_wa; above it: ", run.Output);
 
