@@ -12,6 +12,15 @@
 # ICOUNT=ON adds -icount shift=0: one virtual nanosecond per guest
 # instruction, so TIM2 (1 GHz) counts instructions and its interrupts land at
 # the same instruction in every run.
+#
+# NOISE=<item>[;<item>...] (with NM=<arm-none-eabi-nm>, NOISE_SEED=<number>)
+# fills RAM with pseudo-random words before the guest starts, as silicon
+# leaves it after a power-up (QEMU zeroes it): an item is an object's symbol
+# (its address and size from `nm -S`) or <start>..<end>, two symbols. QEMU
+# writes the words again at every reboot (its loaders run at each reset), so a
+# warm reset finds the same noise. Generic loader devices in data mode do it
+# (-device loader,addr=...,data=...,data-len=4): a file loader would collide
+# with the ELF's NOBITS RAM segment, which QEMU registers as a ROM region.
 cmake_minimum_required(VERSION 3.25)
 foreach(required QEMU ELF)
     if(NOT ${required})
@@ -36,6 +45,56 @@ if(ICOUNT)
 endif()
 if(NOT REBOOT)
     list(APPEND args -no-reboot)
+endif()
+if(NOISE)
+    if(NOT NM)
+        message(FATAL_ERROR "run-qemu.cmake: NOISE needs -DNM=<arm-none-eabi-nm>")
+    endif()
+    execute_process(COMMAND ${NM} -S ${ELF} OUTPUT_VARIABLE symbols RESULT_VARIABLE nm_status)
+    if(NOT nm_status EQUAL 0)
+        message(FATAL_ERROR "run-qemu.cmake: ${NM} -S ${ELF} failed")
+    endif()
+    function(noise_symbol name out_address out_size)
+        if(symbols MATCHES "(^|\n)([0-9a-f]+) ([0-9a-f]+ )?[A-Za-z] ${name}\n")
+            math(EXPR address "0x${CMAKE_MATCH_2}")
+            set(size 0)
+            if(CMAKE_MATCH_3)
+                string(STRIP "${CMAKE_MATCH_3}" size_hex)
+                math(EXPR size "0x${size_hex}")
+            endif()
+            set(${out_address} ${address} PARENT_SCOPE)
+            set(${out_size} ${size} PARENT_SCOPE)
+        else()
+            message(FATAL_ERROR "run-qemu.cmake: NOISE: no symbol ${name} in ${ELF}")
+        endif()
+    endfunction()
+    if(NOT DEFINED NOISE_SEED)
+        set(NOISE_SEED 1)
+    endif()
+    math(EXPR word "${NOISE_SEED} & 0xFFFFFFFF")
+    set(noise_words 0)
+    foreach(item IN LISTS NOISE)
+        if(item MATCHES "^(.+)\\.\\.(.+)$")
+            noise_symbol(${CMAKE_MATCH_1} start unused)
+            noise_symbol(${CMAKE_MATCH_2} end unused)
+        else()
+            noise_symbol(${item} start size)
+            math(EXPR end "${start} + ${size}")
+        endif()
+        if(NOT end GREATER start)
+            message(FATAL_ERROR "run-qemu.cmake: NOISE: ${item} covers no RAM")
+        endif()
+        set(address ${start})
+        while(address LESS end)
+            math(EXPR word "(${word} * 1664525 + 1013904223) & 0xFFFFFFFF")
+            math(EXPR address_hex "${address}" OUTPUT_FORMAT HEXADECIMAL)
+            math(EXPR word_hex "${word}" OUTPUT_FORMAT HEXADECIMAL)
+            list(APPEND args -device "loader,addr=${address_hex},data=${word_hex},data-len=4")
+            math(EXPR address "${address} + 4")
+            math(EXPR noise_words "${noise_words} + 1")
+        endwhile()
+    endforeach()
+    message(STATUS "noise: ${noise_words} words over ${NOISE} (seed ${NOISE_SEED})")
 endif()
 
 execute_process(
