@@ -99,6 +99,38 @@ TEST(RccCsrModel, PowerOnForgetsAnInjectedCause)
     EXPECT_EQ(kPowerOnValue, csr());
 }
 
+TEST(RccCsrModel, DamagedStateReadsAsPowerOnNeverAsStaleFlags)
+{
+    // Noise in the RAM where the model keeps RCC_CSR across QEMU's reboot:
+    // any damage to its magic, its flags or their complement must give a
+    // power-on, not flags that never happened.
+    struct Damage {
+        uint32_t word;
+        uint32_t mask;
+    };
+    const Damage damages[] = {
+        {0u, 1u << 3},                            // the magic
+        {1u, RCC_CSR_IWDGRSTF},                   // a flag, complement not matching
+        {2u, 1u << 17},                           // the complement
+        {1u, 1u << 5}, {2u, 1u << 5},             // a non-flag bit, complement matching: still not a flag
+    };
+    for (size_t first = 0; first < 4; first++) {
+        power_up();
+        stm32_mmio_write32(kCsr, RCC_CSR_RMVF);
+        const size_t last = first == 3 ? 5 : first + 1;
+        for (size_t i = first; i < last; i++) {
+            stm32_periph_model_damage_power_domain(damages[i].word, damages[i].mask);
+        }
+        stm32_periph_model_reset(2u);
+        EXPECT_EQ(kPowerOnValue, csr()) << "damage " << first;
+    }
+    // Undamaged, the same sequence is a software reset: the control.
+    power_up();
+    stm32_mmio_write32(kCsr, RCC_CSR_RMVF);
+    stm32_periph_model_reset(2u);
+    EXPECT_EQ(kSoftware, csr() & kFlags);
+}
+
 TEST(ResetCauseDriver, ReadsOnlyTheResetFlags)
 {
     power_up();

@@ -33,6 +33,14 @@ namespace {
 struct SystemReset {};
 
 constexpr uint32_t kNoWrite = 0xFFFFFFFFu;
+// The model's own reading of the architecture, not cortex_m_regs.h's (a wrong
+// address or bit there must not be mirrored here): ARMv7-M ARM Table B3-4.
+constexpr uint32_t kAircr = 0xE000ED0Cu;         // B3.2.6
+constexpr uint32_t kResetRequest = 0x05FA0004u;  // VECTKEY, SYSRESETREQ
+constexpr uint32_t kCcr = 0xE000ED14u;           // B3.2.8
+constexpr uint32_t kCcrDc = 1u << 16;
+constexpr uint32_t kCtr = 0xE000ED7Cu;           // DminLine in bits 19:16
+constexpr uint32_t kDccmvac = 0xE000EF68u;       // B2.2.7
 
 struct CacheModel {
     std::map<uint32_t, uint32_t> regs;
@@ -43,18 +51,18 @@ struct CacheModel {
     std::vector<uintptr_t> cleaned;   // every line a clean wrote back, in order
     int errors = 0;
 
-    uintptr_t line_bytes() const { return uintptr_t{4} << ((regs.at(SCB_CTR) >> 16) & 0xFu); }
-    bool cache_on() const { return (regs.at(SCB_CCR) & SCB_CCR_DC) != 0u; }
+    uintptr_t line_bytes() const { return uintptr_t{4} << ((regs.at(kCtr) >> 16) & 0xFu); }
+    bool cache_on() const { return (regs.at(kCcr) & kCcrDc) != 0u; }
 
     // Powers up with the cache on or off, lines of 4 << dminline bytes, the
     // RAM [start, end) tracked (widened to whole lines) and in memory as it is now.
     void power_up(bool dcache, uint32_t dminline, uintptr_t start, uintptr_t end)
     {
         regs.clear();
-        regs[SCB_CCR] = dcache ? SCB_CCR_DC : 0u;
-        regs[SCB_CTR] = 0x80000000u | (dminline << 16);
-        regs[SCB_AIRCR] = 0u;
-        regs[SCB_DCCMVAC] = kNoWrite;
+        regs[kCcr] = dcache ? kCcrDc : 0u;
+        regs[kCtr] = 0x80000000u | (dminline << 16);
+        regs[kAircr] = 0u;
+        regs[kDccmvac] = kNoWrite;
         const uintptr_t line = uintptr_t{64};
         lo = start & ~(line - 1u);
         hi = (end + line - 1u) & ~(line - 1u);
@@ -68,11 +76,11 @@ struct CacheModel {
     // space or barrier: the register slot no longer holds kNoWrite.
     void take_maintenance()
     {
-        const uint32_t written = regs[SCB_DCCMVAC];
+        const uint32_t written = regs[kDccmvac];
         if (written == kNoWrite) {
             return;
         }
-        regs[SCB_DCCMVAC] = kNoWrite;
+        regs[kDccmvac] = kNoWrite;
         if (!cache_on()) {
             ADD_FAILURE() << "DCCMVAC written with no data cache enabled";
             errors++;
@@ -94,8 +102,8 @@ struct CacheModel {
     void barrier()
     {
         take_maintenance();
-        if (regs[SCB_AIRCR] == (SCB_AIRCR_VECTKEY | SCB_AIRCR_SYSRESETREQ)) {
-            regs[SCB_AIRCR] = 0u;
+        if (regs[kAircr] == (kResetRequest)) {
+            regs[kAircr] = 0u;
             pending.clear(); // cleans not completed by a DSB before the request
             drop_cache();
             throw SystemReset{};
@@ -182,7 +190,7 @@ TEST(ResetPath, ControlAResetWithoutTheCleanLosesTheRecord)
     empty_record_in_memory(true, 3u);
     save_fault(0x00008200u);
     ASSERT_TRUE(reset_requested([] {
-        CM_REG(SCB_AIRCR) = SCB_AIRCR_VECTKEY | SCB_AIRCR_SYSRESETREQ;
+        CM_REG(kAircr) = kResetRequest;
         cm_barrier();
     }));
     EXPECT_EQ(STACK_CHECK_OK, stack_check_fault_boot(false)) << "the sealed-empty record from memory, the fault lost";
@@ -194,9 +202,9 @@ TEST(ResetPath, ControlACleanNotCompletedByADsbBeforeTheResetIsLost)
     save_fault(0x00008200u);
     ASSERT_TRUE(reset_requested([] {
         for (uintptr_t a = record_start() & ~uintptr_t{31}; a < record_end(); a += 32) {
-            CM_REG(SCB_DCCMVAC) = static_cast<uint32_t>(a);
+            CM_REG(kDccmvac) = static_cast<uint32_t>(a);
         }
-        CM_REG(SCB_AIRCR) = SCB_AIRCR_VECTKEY | SCB_AIRCR_SYSRESETREQ;
+        CM_REG(kAircr) = kResetRequest;
         cm_barrier();
     }));
     EXPECT_NE(STACK_CHECK_FAULT_RECORDED, stack_check_fault_boot(false));

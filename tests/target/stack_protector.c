@@ -62,6 +62,8 @@ int main(void)
                 (r.flags & STACK_CHECK_FAULT_CALLER_VALID) != 0u && r.stacked_pc > smash_start &&
                     r.stacked_pc < smash_start + SMASH_MAX_BYTES,
                 "the caller is the smashing function");
+    target_case(&passed, &total, (r.stacked_pc & 1u) == 0u,
+                "an instruction address: the return address's Thumb bit cleared");
     uint32_t flags = 0u;
     (void)stack_check_error_memory_read(&cm_error_memory, &flags, NULL);
     target_case(&passed, &total, (flags & ERR_FLAG_STACK) != 0u, "ERR_FLAG_STACK persistent in the error memory");

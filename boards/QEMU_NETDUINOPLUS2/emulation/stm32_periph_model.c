@@ -169,10 +169,23 @@ static void rcc_update_switch_status(void)
 #define RCC_POWER_DOMAIN_PLACE
 #endif
 #define RCC_POWER_DOMAIN_MAGIC 0x52435346u /* "RCSF" */
+/* The model's own reading of the register (not stm32_regs.h, which the
+ * drivers use: a wrong offset or bit there must not be mirrored here):
+ * offset 0x74; LSION bit 0, LSIRDY 1, RMVF 24; reset flags bits 25-31,
+ * BORRSTF 25, PINRSTF 26, PORRSTF 27, SFTRSTF 28; reset value 0x0E000000. */
+#define CSR_OFFSET 0x74u
+#define CSR_LSION 0x00000001u
+#define CSR_LSIRDY 0x00000002u
+#define CSR_RMVF 0x01000000u
+#define CSR_RESET_FLAGS 0xFE000000u
+#define CSR_BORRSTF 0x02000000u
+#define CSR_PINRSTF 0x04000000u
+#define CSR_SFTRSTF 0x10000000u
+#define CSR_POWER_ON_FLAGS 0x0E000000u
 /* The cause every reset takes unless a test injects another: QEMU's only
  * reset of the guest is AIRCR.SYSRESETREQ, a software reset, which (like
  * every internal reset) drives NRST low. */
-#define RCC_DEFAULT_RESET_FLAGS (RCC_CSR_SFTRSTF | RCC_CSR_PINRSTF)
+#define RCC_DEFAULT_RESET_FLAGS (CSR_SFTRSTF | CSR_PINRSTF)
 
 static RCC_POWER_DOMAIN_PLACE volatile struct {
     uint32_t magic;
@@ -185,7 +198,7 @@ static bool rcc_power_domain_valid(void)
 {
     return rcc_power_domain.magic == RCC_POWER_DOMAIN_MAGIC &&
            rcc_power_domain.flags_inverted == ~rcc_power_domain.flags &&
-           (rcc_power_domain.flags & ~RCC_CSR_RESET_FLAGS) == 0u;
+           (rcc_power_domain.flags & ~CSR_RESET_FLAGS) == 0u;
 }
 
 static void rcc_power_domain_store(uint32_t flags)
@@ -193,7 +206,7 @@ static void rcc_power_domain_store(uint32_t flags)
     rcc_power_domain.flags = flags;
     rcc_power_domain.flags_inverted = ~flags;
     rcc_power_domain.magic = RCC_POWER_DOMAIN_MAGIC;
-    rcc_regs[RCC_CSR_OFFSET / 4u] = (rcc_regs[RCC_CSR_OFFSET / 4u] & ~RCC_CSR_RESET_FLAGS) | flags;
+    rcc_regs[CSR_OFFSET / 4u] = (rcc_regs[CSR_OFFSET / 4u] & ~CSR_RESET_FLAGS) | flags;
 }
 
 void stm32_periph_model_power_on(void)
@@ -202,9 +215,17 @@ void stm32_periph_model_power_on(void)
     rcc_next_reset_flags = RCC_DEFAULT_RESET_FLAGS;
 }
 
+void stm32_periph_model_damage_power_domain(uint32_t word, uint32_t mask)
+{
+    volatile uint32_t *words[] = {&rcc_power_domain.magic, &rcc_power_domain.flags, &rcc_power_domain.flags_inverted};
+    if (word < sizeof words / sizeof words[0]) {
+        *words[word] ^= mask;
+    }
+}
+
 void stm32_periph_model_inject_reset(uint32_t flags)
 {
-    rcc_next_reset_flags = (flags & RCC_CSR_RESET_FLAGS) | RCC_CSR_PINRSTF;
+    rcc_next_reset_flags = (flags & CSR_RESET_FLAGS) | CSR_PINRSTF;
 }
 
 /* The reset that stm32_periph_model_reset() stands for. Without valid state
@@ -215,14 +236,14 @@ static void rcc_csr_system_reset(void)
 {
     uint32_t flags;
     if (!rcc_power_domain_valid()) {
-        flags = RCC_CSR_POWER_ON_FLAGS;
-    } else if ((rcc_next_reset_flags & RCC_CSR_BORRSTF) != 0u) {
-        flags = RCC_CSR_BORRSTF | RCC_CSR_PINRSTF;
+        flags = CSR_POWER_ON_FLAGS;
+    } else if ((rcc_next_reset_flags & CSR_BORRSTF) != 0u) {
+        flags = CSR_BORRSTF | CSR_PINRSTF;
     } else {
         flags = rcc_power_domain.flags | rcc_next_reset_flags;
     }
     rcc_next_reset_flags = RCC_DEFAULT_RESET_FLAGS;
-    rcc_regs[RCC_CSR_OFFSET / 4u] = 0u;
+    rcc_regs[CSR_OFFSET / 4u] = 0u;
     rcc_power_domain_store(flags);
 }
 
@@ -230,20 +251,20 @@ static void rcc_csr_system_reset(void)
  * rw and writing 1 clears the reset flags; the flags themselves are read-only. */
 static void rcc_csr_write(uint32_t value)
 {
-    uint32_t csr = rcc_regs[RCC_CSR_OFFSET / 4u] & RCC_CSR_RESET_FLAGS;
-    csr |= value & (RCC_CSR_LSION | RCC_CSR_RMVF);
-    if ((value & RCC_CSR_LSION) != 0u) {
-        csr |= RCC_CSR_LSIRDY;
+    uint32_t csr = rcc_regs[CSR_OFFSET / 4u] & CSR_RESET_FLAGS;
+    csr |= value & (CSR_LSION | CSR_RMVF);
+    if ((value & CSR_LSION) != 0u) {
+        csr |= CSR_LSIRDY;
     }
-    rcc_regs[RCC_CSR_OFFSET / 4u] = csr;
-    if ((value & RCC_CSR_RMVF) != 0u) {
+    rcc_regs[CSR_OFFSET / 4u] = csr;
+    if ((value & CSR_RMVF) != 0u) {
         rcc_power_domain_store(0u);
     }
 }
 
 static void rcc_write(uint32_t offset, uint32_t value)
 {
-    if (offset == RCC_CSR_OFFSET) {
+    if (offset == CSR_OFFSET) {
         rcc_csr_write(value);
     } else if (offset == RCC_CR_OFFSET) {
         rcc_regs[offset / 4u] = value & ~RCC_CR_READY_BITS;

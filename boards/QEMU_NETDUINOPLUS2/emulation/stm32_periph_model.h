@@ -92,6 +92,12 @@ void stm32_periph_model_reset(uint32_t seed);
  *  reset (RCC_CSR reset value 0x0E000000, RM0090 §7.3.21). */
 void stm32_periph_model_power_on(void);
 
+/** Flips the bits @p mask of word @p word (0: magic, 1: flags, 2: their
+ *  complement) of the state the RCC model keeps across reboots, as noise in
+ *  that RAM would: the next stm32_periph_model_reset() must then be a
+ *  power-on, never a reset with stale or invented flags. */
+void stm32_periph_model_damage_power_domain(uint32_t word, uint32_t mask);
+
 /** The next stm32_periph_model_reset() is a reset of another kind: @p flags
  *  among RCC_CSR's reset flags (e.g. RCC_CSR_IWDGRSTF), PINRSTF added as
  *  every internal reset drives NRST. RCC_CSR_BORRSTF makes it a brown-out,
