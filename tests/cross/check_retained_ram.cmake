@@ -10,6 +10,9 @@
 # size from `nm -S`) and each SHARED section it has. Violations:
 #  - a retained object of IMAGE outside the output section WITHIN (the
 #    section the linker scripts reserve for it);
+#  - a retained object of IMAGE outside __safetymonitor_retained_start__ ..
+#    __safetymonitor_retained_end__, the range the reset path cleans from the
+#    data cache (cortex_m_regs.h), when the image defines them;
 #  - a retained object of IMAGE outside [UNCACHED start, end): RAM the data
 #    cache never holds (on a Cortex-M7 the DTCM);
 #  - with OTHER (the image that runs before or after it on every reset: the
@@ -82,6 +85,16 @@ read_sections(${IMAGE} image)
 read_retained(${IMAGE} image)
 get_filename_component(image_name ${IMAGE} NAME)
 set(found_objects 0)
+execute_process(COMMAND ${NM} ${IMAGE} OUTPUT_VARIABLE image_symbols)
+set(clean_range)
+if(image_symbols MATCHES "(^|\n)([0-9a-f]+) [A-Za-z] __safetymonitor_retained_start__\n")
+    math(EXPR clean_start "0x${CMAKE_MATCH_2}")
+    if(NOT image_symbols MATCHES "(^|\n)([0-9a-f]+) [A-Za-z] __safetymonitor_retained_end__\n")
+        message(FATAL_ERROR "FAIL: ${IMAGE} defines __safetymonitor_retained_start__ without __safetymonitor_retained_end__")
+    endif()
+    math(EXPR clean_end "0x${CMAKE_MATCH_2}")
+    set(clean_range TRUE)
+endif()
 foreach(item IN LISTS retained_image)
     string(REPLACE ":" ";" fields "${item}")
     list(GET fields 0 what)
@@ -108,6 +121,11 @@ foreach(item IN LISTS retained_image)
         if(NOT inside)
             list(APPEND violations "${image_name}: ${what} ${start_hex}-${end_hex} is not in ${WITHIN}, the RAM reserved for it")
         endif()
+    endif()
+    if(clean_range AND (start LESS clean_start OR end GREATER clean_end))
+        hex(${clean_start} cstart_hex)
+        hex(${clean_end} cend_hex)
+        list(APPEND violations "${image_name}: ${what} ${start_hex}-${end_hex} is not in ${cstart_hex}-${cend_hex}, the range the reset path cleans from the data cache")
     endif()
     if(UNCACHED)
         string(REPLACE "," ";" window "${UNCACHED}")
