@@ -16,6 +16,7 @@
 #include "stack_check.h"
 #include "stack_protector.h"
 #include "startup.h"
+#include "process_stack.h"
 #include "target_report.h"
 
 #include <stdint.h>
@@ -37,26 +38,11 @@ __attribute__((noinline)) void smash(volatile uint32_t count)
 #define SMASH_MAX_BYTES 128u
 
 /* Boot 2's overrun, on the process stack. */
-__attribute__((used, noreturn)) void smash_on_process_stack(void);
-__attribute__((used, noreturn)) void smash_on_process_stack(void)
+static void smash_on_process_stack(void)
 {
     smash(24u);
     sh_printf("boot 2: the overrun on the process stack was NOT caught\n");
     sh_exit(TARGET_EXIT_CASE_FAILED);
-}
-
-/* Thread mode onto PSP (top of .pstack), then the overrun. */
-__attribute__((naked, noreturn)) static void run_on_process_stack(void)
-{
-    __asm__ __volatile__(
-        "movw r0, #:lower16:__process_stack_end__\n\t"
-        "movt r0, #:upper16:__process_stack_end__\n\t"
-        "msr psp, r0\n\t"
-        "mrs r1, control\n\t"
-        "orr r1, r1, #2\n\t"
-        "msr control, r1\n\t"
-        "isb\n\t"
-        "b smash_on_process_stack\n\t");
 }
 
 static int process_stack_boot(void)
@@ -118,5 +104,6 @@ int main(void)
     }
     stack_check_error_memory_clear(&cm_error_memory);
     boot_phase_next(2u);
-    run_on_process_stack();
+    call_on_process_stack(smash_on_process_stack);
+    return TARGET_EXIT_CASE_FAILED;
 }
