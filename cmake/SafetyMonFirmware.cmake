@@ -1,14 +1,17 @@
 # safetymon_add_firmware(<name> [EXCLUDE_FROM_ALL] SOURCES <c files>...
-#                        [LINKER_SCRIPT <file>] [DEFSYMS <sym=value>...])
+#                        [LINKER_SCRIPT <file>] [DEFSYMS <sym=value>...]
+#                        [SEARCH_FIRST <dir>])
 #
 # Links a bare-metal ELF (<name>.elf) for SAFETYMON_BOARD: the given sources,
 # the board's start-up and support objects, the emulation archive where the
 # board has one, and the stack-check core with its stm32 port. The default
 # script is boards/common/cortex-m/firmware_flipped.ld (flipped layout, with
 # the board's memory.ld and regions.ld); DEFSYMS become
-# --defsym options (stack sizes, __stack_corruption_area_size).
+# --defsym options (stack sizes, __stack_corruption_area_size). SEARCH_FIRST
+# puts a folder ahead of the others in ld's script search path (controls
+# that replace one of the board's scripts).
 function(safetymon_add_firmware name)
-    cmake_parse_arguments(FW "EXCLUDE_FROM_ALL" "LINKER_SCRIPT" "SOURCES;DEFSYMS" ${ARGN})
+    cmake_parse_arguments(FW "EXCLUDE_FROM_ALL" "LINKER_SCRIPT;SEARCH_FIRST" "SOURCES;DEFSYMS" ${ARGN})
     if(NOT FW_LINKER_SCRIPT)
         set(FW_LINKER_SCRIPT ${PROJECT_SOURCE_DIR}/boards/common/cortex-m/firmware_flipped.ld)
     endif()
@@ -28,6 +31,9 @@ function(safetymon_add_firmware name)
     foreach(defsym IN LISTS FW_DEFSYMS)
         list(APPEND defsyms "-Wl,--defsym=${defsym}")
     endforeach()
+    if(FW_SEARCH_FIRST)
+        target_link_options(${name} PRIVATE -L${FW_SEARCH_FIRST})
+    endif()
     target_link_options(${name} PRIVATE
         -nostartfiles --specs=nano.specs
         -T${FW_LINKER_SCRIPT}

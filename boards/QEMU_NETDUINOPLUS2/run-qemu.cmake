@@ -15,6 +15,15 @@
 # following the host's clock while the guest waits (semihosting output): with
 # it on, the interrupts' places vary with the host's load (10 to 80 of them
 # inside a cycle's check in 3,000 cycles, sometimes none).
+#
+# NOISE=<item>[;<item>...] (with NM=<arm-none-eabi-nm>, NOISE_SEED=<number>)
+# fills RAM with pseudo-random words before the guest starts, as silicon
+# leaves it after a power-up (QEMU zeroes it): an item is an object's symbol
+# (its address and size from `nm -S`) or <start>..<end>, two symbols. QEMU
+# writes the words again at every reboot (its loaders run at each reset), so a
+# warm reset finds the same noise. Generic loader devices in data mode do it
+# (-device loader,addr=...,data=...,data-len=4): a file loader would collide
+# with the ELF's NOBITS RAM segment, which QEMU registers as a ROM region.
 cmake_minimum_required(VERSION 3.25)
 foreach(required QEMU ELF)
     if(NOT ${required})
@@ -39,6 +48,56 @@ if(ICOUNT)
 endif()
 if(NOT REBOOT)
     list(APPEND args -no-reboot)
+endif()
+if(NOISE)
+    if(NOT NM)
+        message(FATAL_ERROR "run-qemu.cmake: NOISE needs -DNM=<arm-none-eabi-nm>")
+    endif()
+    execute_process(COMMAND ${NM} -S ${ELF} OUTPUT_VARIABLE symbols RESULT_VARIABLE nm_status)
+    if(NOT nm_status EQUAL 0)
+        message(FATAL_ERROR "run-qemu.cmake: ${NM} -S ${ELF} failed")
+    endif()
+    function(noise_symbol name out_address out_size)
+        if(symbols MATCHES "(^|\n)([0-9a-f]+) ([0-9a-f]+ )?[A-Za-z] ${name}\n")
+            math(EXPR address "0x${CMAKE_MATCH_2}")
+            set(size 0)
+            if(CMAKE_MATCH_3)
+                string(STRIP "${CMAKE_MATCH_3}" size_hex)
+                math(EXPR size "0x${size_hex}")
+            endif()
+            set(${out_address} ${address} PARENT_SCOPE)
+            set(${out_size} ${size} PARENT_SCOPE)
+        else()
+            message(FATAL_ERROR "run-qemu.cmake: NOISE: no symbol ${name} in ${ELF}")
+        endif()
+    endfunction()
+    if(NOT DEFINED NOISE_SEED)
+        set(NOISE_SEED 1)
+    endif()
+    math(EXPR word "${NOISE_SEED} & 0xFFFFFFFF")
+    set(noise_words 0)
+    foreach(item IN LISTS NOISE)
+        if(item MATCHES "^(.+)\\.\\.(.+)$")
+            noise_symbol(${CMAKE_MATCH_1} start unused)
+            noise_symbol(${CMAKE_MATCH_2} end unused)
+        else()
+            noise_symbol(${item} start size)
+            math(EXPR end "${start} + ${size}")
+        endif()
+        if(NOT end GREATER start)
+            message(FATAL_ERROR "run-qemu.cmake: NOISE: ${item} covers no RAM")
+        endif()
+        set(address ${start})
+        while(address LESS end)
+            math(EXPR word "(${word} * 1664525 + 1013904223) & 0xFFFFFFFF")
+            math(EXPR address_hex "${address}" OUTPUT_FORMAT HEXADECIMAL)
+            math(EXPR word_hex "${word}" OUTPUT_FORMAT HEXADECIMAL)
+            list(APPEND args -device "loader,addr=${address_hex},data=${word_hex},data-len=4")
+            math(EXPR address "${address} + 4")
+            math(EXPR noise_words "${noise_words} + 1")
+        endwhile()
+    endforeach()
+    message(STATUS "noise: ${noise_words} words over ${NOISE} (seed ${NOISE_SEED})")
 endif()
 
 execute_process(

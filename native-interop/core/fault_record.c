@@ -5,7 +5,7 @@
  * RAM: the retained record (72 bytes, in ::STACK_CHECK_RETAINED_SECTION), the
  * boot's copy of it (72 bytes), the boot status and the cycle number.
  */
-/* The port may name the retained section (ChibiOS: .ram0) before
+/* The port may name the retained section (ChibiOS: .safetymonitor_retained) before
  * fault_record.h picks its default. */
 #include "stack_check_port.h"
 

@@ -6,8 +6,11 @@
  *
  * One record, in RAM that start-up code neither clears nor loads: the input
  * section ::STACK_CHECK_RETAINED_SECTION (bare metal: `.noinit`, placed by
- * boards/common/cortex-m/sections_data.ld; ChibiOS: `.ram0`, which its rules
- * leave uninitialised). The fault handler fills it with
+ * boards/common/cortex-m/sections_data.ld; nanoCLR: `.safetymonitor_retained`,
+ * placed by linker/retained_ram.ld in RAM the nanoBooter never touches). On a
+ * Cortex-M7 that RAM is the DTCM, which the data cache never holds, so a reset
+ * nobody controls (IWDG, brown-out) cannot lose a record, or write back the
+ * record and its acknowledgement out of order. The fault handler fills it with
  * stack_check_fault_save() and resets; start-up calls stack_check_fault_boot()
  * once, which validates the record and keeps a valid one for
  * stack_check_last_fault(). The retained copy stays until the fault (or the

@@ -138,6 +138,25 @@ TEST(ErrorMemory, NoiseIsDamageUnlessThePowerWasOff)
     EXPECT_EQ(0u, flags_of(&copy.memory));
 }
 
+TEST(ErrorMemory, PowerOnFormatsOnlyAStoreWithoutItsMagic)
+{
+    // After a power-on, RAM is noise: a store without its magic is formatted.
+    // One that has its magic was written by this firmware, so a wrong
+    // version or CRC is damage, power-on or not.
+    Store crc;
+    stack_check_error_memory_open(&crc.memory, false);
+    stack_check_error_memory_raise(&crc.memory, 1u << 9, true);
+    crc.bytes()[20] ^= 0x04u; // a counter
+    EXPECT_EQ(STACK_CHECK_ERR_RECORD_CRC, stack_check_error_memory_open(&crc.memory, true));
+    EXPECT_EQ(ERR_FLAG_ERROR_MEMORY, flags_of(&crc.memory));
+
+    Store version;
+    stack_check_error_memory_open(&version.memory, false);
+    version.bytes()[4] ^= 0x01u; // the version word
+    EXPECT_EQ(STACK_CHECK_ERR_RECORD_VERSION, stack_check_error_memory_open(&version.memory, true));
+    EXPECT_EQ(ERR_FLAG_ERROR_MEMORY, flags_of(&version.memory));
+}
+
 TEST(ErrorMemory, ClearNeedsAnExplicitCall)
 {
     Store store;

@@ -141,6 +141,26 @@ TEST(FaultRecord, CountSaturates)
     stack_check_fault_acknowledge();
 }
 
+TEST(FaultRecord, ARecordOfAnotherFormatIsNotCountedOn)
+{
+    // A record sealed by another format version (its magic and CRC right, its
+    // version not), never acknowledged: its count means nothing to this
+    // format, so the next fault counts 1.
+    clear_retained();
+    stack_check_fault_record_t fault = sample_fault();
+    stack_check_fault_save(&fault);
+    uint32_t *words = retained_words();
+    words[1] = STACK_CHECK_FAULT_RECORD_VERSION - 1u;
+    words[16] = 5u;
+    words[17] = crc32_stm32_words(words, 17);
+    stack_check_fault_save(&fault);
+    ASSERT_EQ(STACK_CHECK_FAULT_RECORDED, stack_check_fault_boot(false));
+    stack_check_fault_record_t out{};
+    stack_check_last_fault(&out);
+    EXPECT_EQ(1u, out.count);
+    stack_check_fault_acknowledge();
+}
+
 TEST(FaultRecord, DamageIsReportedUntilAcknowledged)
 {
     clear_retained();

@@ -8,6 +8,7 @@
 #include "semihosting.h"
 #include "stack_check.h"
 #include "startup.h"
+#include "process_stack.h"
 #include "target_report.h"
 
 #include <stdbool.h>
@@ -43,35 +44,13 @@ void SVC_Handler(void)
 
 static volatile sample_t psp_sample;
 
-__attribute__((used)) void on_process_stack(void);
-void on_process_stack(void)
+static void on_process_stack(void);
+static void on_process_stack(void)
 {
     const sample_t s = sample();
     psp_sample.sp = s.sp;
     psp_sample.free_bytes = s.free_bytes;
     __asm__ __volatile__("svc 0" ::: "memory");
-}
-
-/* Switches Thread mode to PSP (top of .pstack), calls on_process_stack(),
- * switches back to MSP. */
-__attribute__((naked)) static void run_on_process_stack(void)
-{
-    __asm__ __volatile__(
-        "movw r0, #:lower16:__process_stack_end__\n\t"
-        "movt r0, #:upper16:__process_stack_end__\n\t"
-        "msr psp, r0\n\t"
-        "mrs r1, control\n\t"
-        "orr r1, r1, #2\n\t"
-        "msr control, r1\n\t"
-        "isb\n\t"
-        "push {r4, lr}\n\t"
-        "bl on_process_stack\n\t"
-        "pop {r4, lr}\n\t"
-        "mrs r1, control\n\t"
-        "bic r1, r1, #2\n\t"
-        "msr control, r1\n\t"
-        "isb\n\t"
-        "bx lr\n\t");
 }
 
 int main(void)
@@ -88,7 +67,7 @@ int main(void)
     target_case(&passed, &total, on_msp.free_bytes == (int32_t)(on_msp.sp - main_base),
                 "Thread mode on MSP: free = SP - __main_stack_base__");
 
-    run_on_process_stack();
+    call_on_process_stack(on_process_stack);
     sh_printf("  PSP thread:  SP 0x%08x, free %d bytes (stack 0x%08x-0x%08x)\n", (unsigned)psp_sample.sp,
               (int)psp_sample.free_bytes, (unsigned)process_base, (unsigned)process_end);
     sh_printf("  SVC handler: SP 0x%08x, free %d bytes\n", (unsigned)handler_sample.sp,

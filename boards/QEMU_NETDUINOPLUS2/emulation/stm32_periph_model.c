@@ -62,6 +62,8 @@ static struct {
 
 static stm32_model_stats_t stats;
 
+static void rcc_csr_system_reset(void);
+
 void stm32_periph_model_reset(uint32_t seed)
 {
     memset(rcc_regs, 0, sizeof rcc_regs);
@@ -69,6 +71,7 @@ void stm32_periph_model_reset(uint32_t seed)
     rcc_regs[RCC_CR_OFFSET / 4u] = RCC_CR_RESET;
     rcc_regs[RCC_PLLCFGR_OFFSET / 4u] = RCC_PLLCFGR_RESET;
     rcc_regs[RCC_AHB1ENR_OFFSET / 4u] = RCC_AHB1ENR_RESET;
+    rcc_csr_system_reset();
     memset(&crc, 0, sizeof crc);
     crc.dr = CRC_INITIAL_VALUE;
     memset(&rng, 0, sizeof rng);
@@ -151,9 +154,119 @@ static void rcc_update_switch_status(void)
     rcc_regs[RCC_CFGR_OFFSET / 4u] = cfgr;
 }
 
+/* RCC_CSR (RM0090 §7.3.21; §6.3.21 on the F42x/43x; RM0410 §5.3.21). On
+ * silicon the reset flags (bits 25-31) survive every system reset and are
+ * reset only by a power reset or by RMVF; a system reset resets the rest of
+ * the register (LSION, LSIRDY, RMVF: 0). The model keeps the flags across
+ * QEMU's reboot in RAM that start-up neither loads nor clears
+ * (STM32_MODEL_RETAINED_SECTION on the emulated board; QEMU keeps RAM over a
+ * SYSRESETREQ reboot), guarded by a magic and the flags' complement: a fresh
+ * QEMU's zeroed RAM, noise, or stm32_periph_model_power_on() reads as no
+ * state, i.e. a power-on reset, never as stale flags. */
+#if defined(STM32_MODEL_RETAINED_SECTION)
+#define RCC_POWER_DOMAIN_PLACE __attribute__((section(STM32_MODEL_RETAINED_SECTION)))
+#else
+#define RCC_POWER_DOMAIN_PLACE
+#endif
+#define RCC_POWER_DOMAIN_MAGIC 0x52435346u /* "RCSF" */
+/* The model's own reading of the register (not stm32_regs.h, which the
+ * drivers use: a wrong offset or bit there must not be mirrored here):
+ * offset 0x74; LSION bit 0, LSIRDY 1, RMVF 24; reset flags bits 25-31,
+ * BORRSTF 25, PINRSTF 26, PORRSTF 27, SFTRSTF 28; reset value 0x0E000000. */
+#define CSR_OFFSET 0x74u
+#define CSR_LSION 0x00000001u
+#define CSR_LSIRDY 0x00000002u
+#define CSR_RMVF 0x01000000u
+#define CSR_RESET_FLAGS 0xFE000000u
+#define CSR_BORRSTF 0x02000000u
+#define CSR_PINRSTF 0x04000000u
+#define CSR_SFTRSTF 0x10000000u
+#define CSR_POWER_ON_FLAGS 0x0E000000u
+/* The cause every reset takes unless a test injects another: QEMU's only
+ * reset of the guest is AIRCR.SYSRESETREQ, a software reset, which (like
+ * every internal reset) drives NRST low. */
+#define RCC_DEFAULT_RESET_FLAGS (CSR_SFTRSTF | CSR_PINRSTF)
+
+static RCC_POWER_DOMAIN_PLACE volatile struct {
+    uint32_t magic;
+    uint32_t flags;
+    uint32_t flags_inverted;
+} rcc_power_domain;
+static uint32_t rcc_next_reset_flags = RCC_DEFAULT_RESET_FLAGS;
+
+static bool rcc_power_domain_valid(void)
+{
+    return rcc_power_domain.magic == RCC_POWER_DOMAIN_MAGIC &&
+           rcc_power_domain.flags_inverted == ~rcc_power_domain.flags &&
+           (rcc_power_domain.flags & ~CSR_RESET_FLAGS) == 0u;
+}
+
+static void rcc_power_domain_store(uint32_t flags)
+{
+    rcc_power_domain.flags = flags;
+    rcc_power_domain.flags_inverted = ~flags;
+    rcc_power_domain.magic = RCC_POWER_DOMAIN_MAGIC;
+    rcc_regs[CSR_OFFSET / 4u] = (rcc_regs[CSR_OFFSET / 4u] & ~CSR_RESET_FLAGS) | flags;
+}
+
+void stm32_periph_model_power_on(void)
+{
+    rcc_power_domain.magic = 0u;
+    rcc_next_reset_flags = RCC_DEFAULT_RESET_FLAGS;
+}
+
+void stm32_periph_model_damage_power_domain(uint32_t word, uint32_t mask)
+{
+    volatile uint32_t *words[] = {&rcc_power_domain.magic, &rcc_power_domain.flags, &rcc_power_domain.flags_inverted};
+    if (word < sizeof words / sizeof words[0]) {
+        *words[word] ^= mask;
+    }
+}
+
+void stm32_periph_model_inject_reset(uint32_t flags)
+{
+    rcc_next_reset_flags = (flags & CSR_RESET_FLAGS) | CSR_PINRSTF;
+}
+
+/* The reset that stm32_periph_model_reset() stands for. Without valid state
+ * it is a power-on: the reset value's flags. A brown-out is a power reset
+ * too: it resets the flags and sets BORRSTF (and PINRSTF). Any other reset
+ * adds its flags to those still set. */
+static void rcc_csr_system_reset(void)
+{
+    uint32_t flags;
+    if (!rcc_power_domain_valid()) {
+        flags = CSR_POWER_ON_FLAGS;
+    } else if ((rcc_next_reset_flags & CSR_BORRSTF) != 0u) {
+        flags = CSR_BORRSTF | CSR_PINRSTF;
+    } else {
+        flags = rcc_power_domain.flags | rcc_next_reset_flags;
+    }
+    rcc_next_reset_flags = RCC_DEFAULT_RESET_FLAGS;
+    rcc_regs[CSR_OFFSET / 4u] = 0u;
+    rcc_power_domain_store(flags);
+}
+
+/* LSION is rw and LSIRDY follows it (the model's LSI starts at once); RMVF is
+ * rw and writing 1 clears the reset flags; the flags themselves are read-only. */
+static void rcc_csr_write(uint32_t value)
+{
+    uint32_t csr = rcc_regs[CSR_OFFSET / 4u] & CSR_RESET_FLAGS;
+    csr |= value & (CSR_LSION | CSR_RMVF);
+    if ((value & CSR_LSION) != 0u) {
+        csr |= CSR_LSIRDY;
+    }
+    rcc_regs[CSR_OFFSET / 4u] = csr;
+    if ((value & CSR_RMVF) != 0u) {
+        rcc_power_domain_store(0u);
+    }
+}
+
 static void rcc_write(uint32_t offset, uint32_t value)
 {
-    if (offset == RCC_CR_OFFSET) {
+    if (offset == CSR_OFFSET) {
+        rcc_csr_write(value);
+    } else if (offset == RCC_CR_OFFSET) {
         rcc_regs[offset / 4u] = value & ~RCC_CR_READY_BITS;
         rcc_update_ready_bits();
         rcc_update_switch_status();

@@ -14,7 +14,9 @@
  * Behaviour modelled, from RM0090:
  * - RCC (§7.3): CR with HSEON/HSERDY, PLLON/PLLRDY, HSION/HSIRDY; CFGR SW to
  *   SWS; AHB1ENR and AHB2ENR gate the CRC and RNG models (unclocked: reads 0,
- *   writes ignored); other RCC and FLASH_ACR words are plain storage.
+ *   writes ignored); CSR (§7.3.21) with its reset flags kept across system
+ *   resets (and across QEMU's reboot) until RMVF or a power reset, LSION and
+ *   LSIRDY; other RCC and FLASH_ACR words are plain storage.
  * - CRC (§4): CRC_DR fed with 32-bit words (and, as on the F7, 16- and 8-bit
  *   writes), CRC_CR.RESET to 0xFFFFFFFF, CRC_IDR 8-bit scratch.
  * - RNG (§24): RNG_CR.RNGEN, RNG_SR with DRDY rising a few RNG_SR reads after
@@ -77,8 +79,30 @@ typedef struct {
 
 /** Resets every modelled register to its reset value, clears the faults and
  *  the counters, and seeds the RNG words with @p seed (0 is replaced by a
- *  fixed non-zero value). */
+ *  fixed non-zero value): a system reset. RCC_CSR's reset flags are kept, as
+ *  on silicon, and the reset's own flags are added: SFTRSTF and PINRSTF
+ *  (AIRCR.SYSRESETREQ, the only reset QEMU gives the guest) unless
+ *  stm32_periph_model_inject_reset() chose another; the first reset after a
+ *  power-on (no valid model state: a fresh QEMU, noise, or
+ *  stm32_periph_model_power_on()) gives RCC_CSR's reset value instead,
+ *  PORRSTF, PINRSTF and BORRSTF. */
 void stm32_periph_model_reset(uint32_t seed);
+
+/** Power leaves the model: the next stm32_periph_model_reset() is a power-on
+ *  reset (RCC_CSR reset value 0x0E000000, RM0090 §7.3.21). */
+void stm32_periph_model_power_on(void);
+
+/** Flips the bits @p mask of word @p word (0: magic, 1: flags, 2: their
+ *  complement) of the state the RCC model keeps across reboots, as noise in
+ *  that RAM would: the next stm32_periph_model_reset() must then be a
+ *  power-on, never a reset with stale or invented flags. */
+void stm32_periph_model_damage_power_domain(uint32_t word, uint32_t mask);
+
+/** The next stm32_periph_model_reset() is a reset of another kind: @p flags
+ *  among RCC_CSR's reset flags (e.g. RCC_CSR_IWDGRSTF), PINRSTF added as
+ *  every internal reset drives NRST. RCC_CSR_BORRSTF makes it a brown-out,
+ *  a power reset: the flags before it are lost. One reset only. */
+void stm32_periph_model_inject_reset(uint32_t flags);
 
 /** Injects an RNG fault from now on (::STM32_MODEL_RNG_HEALTHY ends it). */
 void stm32_periph_model_inject_rng(stm32_model_rng_fault_t fault);

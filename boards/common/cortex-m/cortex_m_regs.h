@@ -9,10 +9,23 @@
 
 #include <stdint.h>
 
+#if defined(CM_HOST_SCS)
+/* Host unit tests only (tests/host/test_reset_path.cpp): the system control
+ * space and the barriers are test doubles, so that the reset path below runs
+ * against a model of the Cortex-M7's write-back data cache. */
+volatile uint32_t *cm_host_scs(uint32_t address);
+void cm_host_barrier(void);
+#define CM_REG(address) (*cm_host_scs((uint32_t)(address)))
+#else
 /** A memory-mapped 32-bit system register. */
 #define CM_REG(address) (*(volatile uint32_t *)(uintptr_t)(address))
+#endif
 
 #define SCB_AIRCR 0xE000ED0Cu  /**< B3.2.6 application interrupt and reset control */
+#define SCB_CCR 0xE000ED14u    /**< B3.2.8 configuration and control */
+#define SCB_CCR_DC (1u << 16)  /**< data cache enabled (reads 0 on a core without one) */
+#define SCB_CTR 0xE000ED7Cu    /**< cache type (Table B3-4): DminLine [19:16], log2 of the smallest D-cache line in words */
+#define SCB_DCCMVAC 0xE000EF68u /**< B2.2.7 (Table B3-4): clean the D-cache line holding the address written, to the point of coherency */
 #define SCB_AIRCR_VECTKEY (0x05FAu << 16)
 #define SCB_AIRCR_SYSRESETREQ (1u << 2)
 #define SCB_SHPR1 0xE000ED18u  /**< B3.2.10 priorities of MemManage, BusFault, UsageFault */
@@ -51,14 +64,56 @@
 /** xPSR bit 9 in a stacked frame: the stack was realigned by 4 bytes (B1.5.7). */
 #define XPSR_STACK_ALIGNED (1u << 9)
 
+/** DSB then ISB: every memory access and cache maintenance operation before
+ *  it has completed (ARMv7-M ARM A3.7.3, B2.2.7). */
 static inline void cm_barrier(void)
 {
+#if defined(CM_HOST_SCS)
+    cm_host_barrier();
+#else
     __asm__ __volatile__("dsb\n\tisb" ::: "memory");
+#endif
 }
 
-/** System reset request (AIRCR.SYSRESETREQ, B3.2.6); RAM keeps its contents. */
+/**
+ * Cleans the data cache over [@p start, @p end) to memory, line by line
+ * (DCCMVAC with the address of each line, the line size from CTR.DminLine;
+ * 32 bytes on the Cortex-M7, TRM DDI 0489F §5.9), then waits for the cleans
+ * to complete (DSB). Does nothing when no data cache is enabled (CCR.DC 0,
+ * as on every Cortex-M4, which has no cache): then memory already holds every
+ * store. A data cache disabled without a clean still holding dirty lines is
+ * not covered (CMSIS's SCB_DisableDCache() cleans first).
+ */
+static inline void cm_dcache_clean_range(uintptr_t start, uintptr_t end)
+{
+    if ((CM_REG(SCB_CCR) & SCB_CCR_DC) == 0u) {
+        return;
+    }
+    const uintptr_t line = (uintptr_t)4u << ((CM_REG(SCB_CTR) >> 16) & 0xFu);
+    for (uintptr_t address = start & ~(line - 1u); address < end; address += line) {
+        CM_REG(SCB_DCCMVAC) = (uint32_t)address;
+    }
+    cm_barrier();
+}
+
+/* The retained RAM: the fault record (and on bare metal the error memory).
+ * Bare metal: .noinit (boards/common/cortex-m/sections_data.ld); nanoCLR:
+ * .safetymonitor_retained (linker/retained_ram.ld). */
+extern uint8_t __safetymonitor_retained_start__[];
+extern uint8_t __safetymonitor_retained_end__[];
+
+/**
+ * System reset request (AIRCR.SYSRESETREQ, B3.2.6); RAM keeps its contents.
+ * The retained RAM is cleaned to memory first (cm_dcache_clean_range()), so
+ * that whatever was written there (a fault record, the error memory, an
+ * acknowledgement) survives even where the data cache holds it write-back.
+ * This only covers resets that go through here: retained RAM belongs in
+ * memory no cache holds (a TCM on the Cortex-M7), where a watchdog or
+ * brown-out reset loses nothing either.
+ */
 __attribute__((noreturn)) static inline void cm_system_reset(void)
 {
+    cm_dcache_clean_range((uintptr_t)__safetymonitor_retained_start__, (uintptr_t)__safetymonitor_retained_end__);
     CM_REG(SCB_AIRCR) = SCB_AIRCR_VECTKEY | SCB_AIRCR_SYSRESETREQ;
     cm_barrier();
     for (;;) {

@@ -1,8 +1,9 @@
 /**
  * @file startup.c
  * @brief Vector table and reset handler of the bare-metal firmware: .data and
- *        .bss, the FPU, board_init(), the retained fault record and error
- *        memory, the stack-protector guard, the main stack's paint, main().
+ *        .bss, the FPU, board_init(), the reset cause (RCC_CSR), the retained
+ *        fault record and error memory, the stack-protector guard, the main
+ *        stack's paint, main().
  *
  * The initial MSP is `__main_stack_end__`: with linker/stack_flipped.ld that
  * is the top of a stack whose bottom is the ORIGIN of its RAM region.
@@ -16,12 +17,14 @@
 #include "semihosting.h"
 #include "stack_check.h"
 #include "stack_protector.h"
+#include "stm32_reset_cause.h"
 
 #include <stdint.h>
 
 /* The error memory: RAM that start-up neither clears nor loads (.noinit). */
 __attribute__((section(".noinit"))) stack_check_error_memory_t cm_error_memory;
 int cm_retained_status;
+uint32_t cm_reset_flags;
 
 typedef void (*vector_t)(void);
 
@@ -80,10 +83,15 @@ void Reset_Handler(void)
     cm_barrier();
 #endif
     board_init();
-    /* Evidence first: the previous run's fault record and the error memory,
-     * before anything can overwrite or trust them. Then the stack-protector
+    /* Evidence first: the reset cause (RCC_CSR), then with it the previous
+     * run's fault record and the error memory, before anything can overwrite
+     * or trust them. Only once they are in RAM are the reset flags cleared
+     * (RMVF): cleared earlier, a reset in between would make the next boot
+     * take power-on noise for damaged evidence. Then the stack-protector
      * guard, before the first function that checks it. */
+    cm_reset_flags = stm32_reset_flags_read();
     cm_retained_status = stack_check_retained_boot(&cm_error_memory, board_reset_was_power_on());
+    stm32_reset_flags_clear();
     cm_stack_protector_seed();
     /* The high-water mark of the main stack (stack_check_get_min_free()). */
     (void)stack_check_paint();
@@ -108,7 +116,7 @@ __attribute__((weak)) void system_exit(int status)
     cm_system_reset();
 }
 
-__attribute__((weak)) bool board_reset_was_power_on(void)
+bool board_reset_was_power_on(void)
 {
-    return false;
+    return stm32_reset_flags_power_on(cm_reset_flags);
 }

@@ -23,9 +23,17 @@ extern stack_check_error_memory_t cm_error_memory;
  *  open status); stack_check_last_fault() tells the fault record's. */
 extern int cm_retained_status;
 
-/** Whether the last reset was a power-on or brown-out reset, when the board
- *  can tell (RCC_CSR.PORRSTF/BORRSTF, RM0090 §7.3.21). Weak default: false
- *  (RAM that reads all zeros still counts as blank). */
+/** RCC_CSR's reset flags (bits 25-31: LPWRRSTF, WWDGRSTF, IWDGRSTF, SFTRSTF,
+ *  PORRSTF, PINRSTF, BORRSTF; RM0090 §7.3.21, §6.3.21 on the F42x/43x,
+ *  RM0410 §5.3.21) as start-up found them, before it cleared them with RMVF
+ *  once the retained evidence was taken: every reset since the previous
+ *  boot's clear (PINRSTF comes with every internal reset). 0 before start-up. */
+extern uint32_t cm_reset_flags;
+
+/** Whether the last reset was a power-on or brown-out reset
+ *  (::cm_reset_flags has RCC_CSR.PORRSTF or BORRSTF), after which RAM holds
+ *  noise: stack_check_retained_boot() then formats the retained stores
+ *  instead of reporting them damaged. */
 bool board_reset_was_power_on(void);
 
 /** Board set-up before main() (clocks, emulation). Weak default: nothing. */

@@ -60,7 +60,7 @@ for file in "${source_dir}/safetymonitor"/* \
             "${here}/safetymonitor_nf_target.cmake" \
             "${here}/safetymonitor_clr_thread.h" "${here}/safetymonitor_clr_thread.c" \
             "${root}/linker/main_stack_at_origin.ld" "${root}/linker/clr_thread_flipped.ld" \
-            "${root}/linker/stack_corruption_area.ld" \
+            "${root}/linker/stack_corruption_area.ld" "${root}/linker/retained_ram.ld" \
             "${root}/native-interop/core/fault_record.h" "${root}/native-interop/core/stack_check.h" \
             "${root}/boards/common/cortex-m/fault.c" "${root}/boards/common/cortex-m/fault.h" \
             "${root}/boards/common/cortex-m/cortex_m_regs.h"; do

@@ -27,13 +27,17 @@ static THD_WORKING_AREA(clr_thread_wa, SAFETYMONITOR_CLR_THREAD_STACK_SIZE) __at
 
 static void (*clr_entry)(void const *argument);
 
-/* A power-on or brown-out reset leaves noise in RAM, not a damaged record.
- * The flags are read, not cleared (RCC_CSR.RMVF): the firmware may want them;
- * until something clears them, a damaged record reads as "none" (a valid one
- * is reported either way). */
-static bool reset_was_power_on(void)
+/* RCC_CSR's reset flags, bits 25-31 (RM0090 §6.3.21 for the STM32F42x/43x,
+ * RM0410 §5.3.21 for the STM32F76x/77x; CMSIS device header names). */
+#define RESET_FLAGS                                                                                                  \
+    (RCC_CSR_LPWRRSTF | RCC_CSR_WWDGRSTF | RCC_CSR_IWDGRSTF | RCC_CSR_SFTRSTF | RCC_CSR_PORRSTF | RCC_CSR_PINRSTF | \
+     RCC_CSR_BORRSTF)
+
+static uint32_t reset_flags;
+
+uint32_t safetymonitor_reset_flags(void)
 {
-    return (RCC->CSR & (RCC_CSR_PORRSTF | RCC_CSR_BORRSTF)) != 0u;
+    return reset_flags;
 }
 
 /* ChibiOS thread functions take void *; CLRStartupThread takes void const *. */
@@ -50,7 +54,15 @@ thread_t *safetymonitor_start_clr_thread(void (*clr_startup_thread)(void const *
     }
 
     clr_entry = clr_startup_thread;
-    (void)stack_check_fault_boot(reset_was_power_on());
+    /* The reset cause, then the fault record validated with it: after a
+     * power-on or brown-out reset (PORRSTF, BORRSTF) RAM holds noise, not a
+     * damaged record. Only then RMVF: the flags accumulate over every reset
+     * until cleared, so without it every later boot would still look like a
+     * power-on and a damaged record would read as "none"; cleared before the
+     * validation, a reset in between would make noise read as damage. */
+    reset_flags = RCC->CSR & RESET_FLAGS;
+    (void)stack_check_fault_boot((reset_flags & (RCC_CSR_PORRSTF | RCC_CSR_BORRSTF)) != 0u);
+    RCC->CSR |= RCC_CSR_RMVF;
     /* Painted before ChibiOS writes its thread_t and first frame at the top:
      * the high-water mark of the CLR thread's stack. */
     (void)stack_check_paint_region(clr_thread_wa, (uint8_t *)clr_thread_wa + sizeof clr_thread_wa);

@@ -21,15 +21,23 @@
 
 #include "ch.h"
 
+#include <stdint.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /**
- * Validates the retained fault record first (stack_check_fault_boot(), once
- * per boot, before any managed code runs; power-on told by RCC_CSR.PORRSTF
- * or BORRSTF, RM0090 §7.3.21), paints the working area for the high-water
- * mark (stack_check_paint_region()), then creates the CLR thread on the
+ * Takes the evidence of the last reset first: reads RCC_CSR's reset flags
+ * (safetymonitor_reset_flags()), validates the retained fault record with
+ * them (stack_check_fault_boot(), once per boot, before any managed code
+ * runs; a power-on or brown-out reset, RCC_CSR.PORRSTF or BORRSTF, leaves
+ * noise, not damage: RM0090 §6.3.21, RM0410 §5.3.21), and only then clears
+ * the flags (RCC_CSR.RMVF), so that the next boot sees the resets after this
+ * one only. The record itself stays until the managed controller has stored
+ * it and acknowledged it (stack_check_fault_acknowledge()). Then it paints
+ * the working area for the high-water mark (stack_check_paint_region()), and
+ * creates the CLR thread on the
  * working area in the input section .clr_thread_wa: SAFETYMONITOR_CLR_THREAD_STACK_SIZE bytes of stack plus
  * ChibiOS's thread_t and port overhead (THD_WORKING_AREA(), ChibiOS/RT 7
  * chthreads.h), at NORMALPRIO, running @p clr_startup_thread(@p argument).
@@ -45,6 +53,18 @@ extern "C" {
  *         thread was already started
  */
 thread_t *safetymonitor_start_clr_thread(void (*clr_startup_thread)(void const *argument), void const *argument);
+
+/**
+ * RCC_CSR's reset flags as safetymonitor_start_clr_thread() found them,
+ * before it cleared them: bits 25-31 (RCC_CSR_BORRSTF, _PINRSTF, _PORRSTF,
+ * _SFTRSTF, _IWDGRSTF, _WWDGRSTF, _LPWRRSTF; RM0090 §6.3.21, RM0410
+ * §5.3.21), every other bit 0. They tell every reset since the previous
+ * boot's clear (PINRSTF comes with each internal reset: §6.1.2). 0 before the
+ * start. nanoFramework (nf-interpreter, ChibiOS 21.11's HAL) neither reads
+ * nor clears these flags, and the nanoBooter that runs before the nanoCLR
+ * leaves them alone, so this is the whole record of the reset.
+ */
+uint32_t safetymonitor_reset_flags(void);
 
 #ifdef __cplusplus
 }

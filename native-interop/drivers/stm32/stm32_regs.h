@@ -33,6 +33,29 @@
 #define RCC_AHB1ENR_CRCEN (1u << 12)
 #define RCC_AHB2ENR_OFFSET 0x34u /**< AHB2 peripheral clock enable register */
 #define RCC_AHB2ENR_RNGEN (1u << 6)
+/* RCC_CSR, clock control & status register (RM0090 §7.3.21 for F405/407,
+ * §6.3.21 for F42x/43x; RM0410 §5.3.21): offset 0x74, reset value 0x0E000000
+ * (PORRSTF, PINRSTF, BORRSTF). A system reset resets the register except the
+ * reset flags (bits 25-31), which only a power reset (POR/PDR, BOR) resets;
+ * software clears them by writing RMVF = 1. Every internal reset source
+ * drives NRST low (§7.1.2, the reset circuit figure), so PINRSTF comes with
+ * each of them. */
+#define RCC_CSR_OFFSET 0x74u
+#define RCC_CSR_LSION (1u << 0)     /**< internal low-speed oscillator enable (rw) */
+#define RCC_CSR_LSIRDY (1u << 1)    /**< LSI ready (r) */
+#define RCC_CSR_RMVF (1u << 24)     /**< remove reset flags: write 1 clears bits 25-31 */
+#define RCC_CSR_BORRSTF (1u << 25)  /**< POR/PDR or BOR reset */
+#define RCC_CSR_PINRSTF (1u << 26)  /**< reset from the NRST pin (also driven by every internal reset) */
+#define RCC_CSR_PORRSTF (1u << 27)  /**< POR/PDR reset */
+#define RCC_CSR_SFTRSTF (1u << 28)  /**< software reset (AIRCR.SYSRESETREQ) */
+#define RCC_CSR_IWDGRSTF (1u << 29) /**< independent watchdog reset */
+#define RCC_CSR_WWDGRSTF (1u << 30) /**< window watchdog reset */
+#define RCC_CSR_LPWRRSTF (1u << 31) /**< low-power management reset */
+/** Every reset flag, bits 25-31. */
+#define RCC_CSR_RESET_FLAGS (RCC_CSR_BORRSTF | RCC_CSR_PINRSTF | RCC_CSR_PORRSTF | RCC_CSR_SFTRSTF | \
+                             RCC_CSR_IWDGRSTF | RCC_CSR_WWDGRSTF | RCC_CSR_LPWRRSTF)
+/** The reset flags after a power-on reset: RCC_CSR's reset value. */
+#define RCC_CSR_POWER_ON_FLAGS (RCC_CSR_PORRSTF | RCC_CSR_PINRSTF | RCC_CSR_BORRSTF)
 
 /* ---- Flash interface (RM0090 §3.9.1 FLASH_ACR), at RCC base + 0x400 ---- */
 #define FLASH_ACR_OFFSET_FROM_RCC 0x400u

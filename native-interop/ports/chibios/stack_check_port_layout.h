@@ -24,11 +24,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The retained fault record (fault_record.h) goes where ChibiOS's crt0 and
- * rules_memory.ld leave RAM uninitialised: input section .ram0 (after
- * __ram0_noinit__: neither loaded nor cleared at start-up). */
+/* The retained fault record (fault_record.h) goes to RAM of its own, which
+ * neither the nanoCLR's crt0 nor the nanoBooter (which runs first after every
+ * reset) touches, and which no cache holds: input section
+ * .safetymonitor_retained, placed by linker/retained_ram.ld in the board's
+ * `retained` region (boards/<BOARD>/nanoframework/safetymonitor/
+ * safetymonitor_ram.ld). Not .ram0: there the nanoBooter's CRT heap lies. */
 #ifndef STACK_CHECK_RETAINED_SECTION
-#define STACK_CHECK_RETAINED_SECTION ".ram0"
+#define STACK_CHECK_RETAINED_SECTION ".safetymonitor_retained"
 #endif
 
 #ifdef __cplusplus

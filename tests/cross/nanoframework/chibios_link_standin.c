@@ -13,7 +13,11 @@
 
 static thread_t probe_thread;
 
-RCC_TypeDef safetymonitor_standin_rcc;
+RCC_TypeDef *safetymonitor_standin_rcc(void)
+{
+    static RCC_TypeDef rcc;
+    return &rcc;
+}
 
 thread_t *chThdCreateStatic(void *wsp, size_t size, tprio_t prio, tfunc_t pf, void *arg)
 {

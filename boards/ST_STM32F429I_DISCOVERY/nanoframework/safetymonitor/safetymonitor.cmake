@@ -38,7 +38,9 @@ set(SAFETYMONITOR_BOOTER_CRT_HEAP_SIZE 0x10000)
 # nothing; first remove hard_fault_handler.c from
 # targets/ChibiOS/_common/CMakeLists.txt (both define HardFault_Handler; the
 # link says "multiple definition" otherwise). Costs a 1 KiB known-good stack
-# in .bss and 68 bytes of .ram0 for the record.
+# in .bss. The record itself (72 bytes) lies in the retained RAM of both
+# images, 128 bytes below the boot clipboard in SRAM3 (safetymonitor_ram.ld),
+# with or without this handler.
 if(NOT DEFINED SAFETYMONITOR_FAULT_HANDLER)
     set(SAFETYMONITOR_FAULT_HANDLER OFF)
 endif()
