@@ -194,7 +194,7 @@ namespace SafetyMonitor.Layout.Tests
         {
             byte[] valid = Images.Bytes(Images.QemuDemo);
             var random = new Random(20261121);
-            int[] exits = new int[3];
+            int[] exits = new int[4];
             for (int iteration = 0; iteration < 3000; iteration++)
             {
                 byte[] image = (byte[])valid.Clone();
@@ -226,13 +226,13 @@ namespace SafetyMonitor.Layout.Tests
                 }
 
                 Run run = Run.OnBytes(image);
-                Assert.InRange(run.Exit, 0, 2);
+                Assert.InRange(run.Exit, 0, 3);
                 exits[run.Exit]++;
             }
 
             // The mutations reached both refusal and acceptance paths.
             Assert.True(exits[Program.Unusable] > 0 && exits[Program.Holds] + exits[Program.Violated] > 0,
-                $"exit counts 0/1/2: {exits[0]}/{exits[1]}/{exits[2]}");
+                $"exit counts 0/1/2/3: {exits[0]}/{exits[1]}/{exits[2]}/{exits[3]}");
         }
     }
 }
