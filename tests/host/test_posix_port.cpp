@@ -78,6 +78,60 @@ TEST_F(PosixPort, MeasuresTheCallingThreadsStack)
     EXPECT_LE(sample.free_deep, sample.free_top - 32 * 1024);
 }
 
+struct PaintSample {
+    int paint = -1;
+    int32_t free_here = 0;
+    int32_t mark = 0;
+    int32_t painted_bytes = 0;
+};
+
+void *paint_thread(void *argument)
+{
+    auto *sample = static_cast<PaintSample *>(argument);
+    const stack_check_stack_t stack = stack_check_port_stack();
+    // Bind the calls below first: the dynamic linker's lazy binding runs
+    // kilobytes deeper than this frame (a depth the mark would rightly show).
+    stack_check_forget_paint();
+    (void)stack_check_get_min_free();
+    sample->free_here = stack_check_get_free();
+    sample->paint = stack_check_paint();
+    const uint32_t words = static_cast<uint32_t>((stack.end - stack.base) / 4u);
+    for (uint32_t call = 0; call < 2u * ((words + STACK_CHECK_MIN_FREE_SCAN_WORDS - 1u) / STACK_CHECK_MIN_FREE_SCAN_WORDS) + 1u;
+         call++) {
+        sample->mark = stack_check_get_min_free();
+    }
+    const auto *word = reinterpret_cast<const uint32_t *>(stack.base);
+    uint32_t run = 0;
+    while (run < words && word[run] == STACK_CHECK_PAINT_WORD) {
+        run++;
+    }
+    sample->painted_bytes = static_cast<int32_t>(run * 4u);
+    stack_check_forget_paint();
+    return nullptr;
+}
+
+TEST_F(PosixPort, PaintReachesTheRedZoneBelowTheStackPointerAndTheMarkStartsThere)
+{
+    // The x86-64 paint loop (ports/common/stack_check_port_paint.h) on a real
+    // thread's stack: painted from the base up to the 128-byte red zone below
+    // its own stack pointer; the mark starts at that stack pointer, within the
+    // paint's own call below this frame.
+    pthread_attr_t attributes;
+    ASSERT_EQ(pthread_attr_init(&attributes), 0);
+    ASSERT_EQ(pthread_attr_setstacksize(&attributes, 128 * 1024), 0);
+    PaintSample sample;
+    pthread_t thread;
+    ASSERT_EQ(pthread_create(&thread, &attributes, paint_thread, &sample), 0);
+    ASSERT_EQ(pthread_join(thread, nullptr), 0);
+    pthread_attr_destroy(&attributes);
+    ASSERT_EQ(STACK_CHECK_OK, sample.paint);
+    EXPECT_LE(sample.mark, sample.free_here) << "the paint ran below this frame";
+    EXPECT_GE(sample.mark, sample.free_here - 512) << "the mark starts deeper than the paint's call went";
+    // Nothing ran below the paint's stack pointer since: exactly the red zone
+    // lies between the paint and the mark.
+    EXPECT_EQ(sample.painted_bytes, sample.mark - 128) << "the red zone is 128 bytes (System V AMD64 ABI 3.2.2)";
+}
+
 TEST_F(PosixPort, SealsAndChecksTheArea)
 {
     ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
