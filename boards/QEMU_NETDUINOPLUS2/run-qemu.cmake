@@ -9,9 +9,13 @@
 # expected exit status and a line matching EXPECT_MARKER: exit 0 alone never
 # counts, because a reset request under -no-reboot also exits 0
 # (../shared/notes/qemu.md). REBOOT=ON drops -no-reboot (reset tests).
-# ICOUNT=ON adds -icount shift=0: one virtual nanosecond per guest
+# ICOUNT=ON adds -icount shift=0,sleep=off: one virtual nanosecond per guest
 # instruction, so TIM2 (1 GHz) counts instructions and its interrupts land at
-# the same instruction in every run.
+# the same instruction in every run. sleep=off matters: with QEMU's default
+# (sleep=on) virtual time also advances with host time while the vCPU waits,
+# and the number of TIM2 interrupts in a run varied with the host's load
+# (12 to 73 in three runs of campaign_concurrency_fast; 928 in every run
+# with sleep=off, qemu-system-arm 7.2).
 cmake_minimum_required(VERSION 3.25)
 foreach(required QEMU ELF)
     if(NOT ${required})
@@ -32,7 +36,7 @@ set(args
     -semihosting-config enable=on,target=native,chardev=semihosting
     -kernel ${ELF})
 if(ICOUNT)
-    list(APPEND args -icount shift=0)
+    list(APPEND args -icount shift=0,sleep=off)
 endif()
 if(NOT REBOOT)
     list(APPEND args -no-reboot)
