@@ -29,6 +29,7 @@
 #ifndef SAFETYMONITOR_STACK_CHECK_H
 #define SAFETYMONITOR_STACK_CHECK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -45,6 +46,22 @@ extern "C" {
  */
 #define SAFETY_MIN_STACK_FREE 0x100
 #endif
+
+/**
+ * The stack-free threshold of a safety cycle, in one place: true when
+ * @p free_bytes (a stack_check_get_free() or stack_check_get_min_free()
+ * result) is less than ::SAFETY_MIN_STACK_FREE, the condition that sets
+ * ::ERR_FLAG_STACK. Exactly ::SAFETY_MIN_STACK_FREE bytes free is enough; a
+ * negative value (an overflow not yet faulted, or an error code of
+ * stack_check_get_min_free(), which the caller should tell apart first) is
+ * below it.
+ *
+ * @param free_bytes bytes of free stack, any int32_t
+ */
+static inline bool stack_check_free_below_minimum(int32_t free_bytes)
+{
+    return free_bytes < SAFETY_MIN_STACK_FREE;
+}
 
 /**
  * Error flag of the safety controller set when the stack check fails: free
@@ -156,11 +173,13 @@ int32_t stack_check_get_size(void);
  * Cost: one store per painted word, once.
  *
  * @retval STACK_CHECK_OK          painted
- * @retval STACK_CHECK_ERR_LAYOUT  the port does not know the stack's bounds,
- *                                 the stack pointer is outside them (or the
- *                                 caller does not run on that stack), or the
- *                                 stack is larger than 65535 words (256 KiB);
- *                                 nothing painted, the mark as it was
+ * @retval STACK_CHECK_ERR_LAYOUT  the port does not know the stack's bounds
+ *                                 (its end not above its base), base or end
+ *                                 not 4-byte aligned, the stack pointer is
+ *                                 outside them (or the caller does not run on
+ *                                 that stack), or the stack is larger than
+ *                                 65535 words (256 KiB); nothing painted, the
+ *                                 mark as it was
  */
 int stack_check_paint(void);
 

@@ -38,8 +38,10 @@ static void start_mark(const uint32_t *base, size_t painted, size_t reached)
 int stack_check_paint(void)
 {
     const stack_check_stack_t stack = stack_check_port_stack();
-    if (stack.base == 0u || stack.end <= stack.base || stack.sp < stack.base + STACK_CHECK_PORT_RED_ZONE ||
-        stack.sp > stack.end || (stack.base & 3u) != 0u || (stack.end - stack.base) / 4u > MAX_WORDS) {
+    /* A stack pointer below the base (or within the red zone above it) is
+     * refused by the paint's result below. */
+    if (stack.end <= stack.base || stack.sp > stack.end || ((stack.base | stack.end) & 3u) != 0u ||
+        (stack.end - stack.base) / 4u > MAX_WORDS) {
         return STACK_CHECK_ERR_LAYOUT;
     }
     const uint32_t *const previous = painted_base;
@@ -52,11 +54,10 @@ int stack_check_paint(void)
         painted_base = previous; /* nothing was painted: the code does not run on this stack */
         return STACK_CHECK_ERR_LAYOUT;
     }
-    const size_t words = (stack.end - stack.base) / 4u;
     const size_t painted = (reached - STACK_CHECK_PORT_RED_ZONE - stack.base) / 4u;
-    /* Rounded up: the mark is never deeper than the stack pointer was. */
-    const size_t depth = (reached - stack.base + 3u) / 4u;
-    start_mark((const uint32_t *)stack.base, painted, depth < words ? depth : words);
+    /* Rounded up: the mark is never deeper than the stack pointer was (and
+     * at most the whole stack: reached <= end, and end is aligned). */
+    start_mark((const uint32_t *)stack.base, painted, (reached - stack.base + 3u) / 4u);
     return STACK_CHECK_OK;
 }
 

@@ -107,6 +107,11 @@ TEST(HighWater, UnalignedStackPointerRoundsTheMarkUpNeverDown)
     EXPECT_EQ(STACK_CHECK_PAINT_WORD, words[1007]);
     EXPECT_NE(STACK_CHECK_PAINT_WORD, words[1008]) << "the word holding the stack pointer was painted";
     EXPECT_EQ(4036, stack_check_get_min_free());
+    for (uintptr_t offset : {4033u, 4035u, 4036u}) {
+        host_port_set_stack(stack.base, stack.end, stack.base + offset);
+        ASSERT_EQ(STACK_CHECK_OK, stack_check_paint());
+        EXPECT_EQ(4036, stack_check_get_min_free()) << "stack pointer " << offset << " bytes above the base";
+    }
 }
 
 TEST(HighWater, PaintRefusesBadRegions)
@@ -136,10 +141,38 @@ TEST(HighWater, PaintRefusesBadRegions)
     EXPECT_EQ(128, stack_check_get_min_free());
     host_port_set_stack(stack.base + 2u, stack.end, stack.end);     // misaligned base
     EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint());
-    host_port_set_stack(0u, stack.end, stack.end);                  // bounds unknown
+    host_port_set_red_zone(0u);
+    host_port_set_stack(stack.base, stack.end - 2u, stack.end - 2u); // misaligned end
     EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint());
-    host_port_set_stack(stack.end, stack.end, stack.end);           // empty
+    host_port_set_stack(stack.end, stack.end, stack.end);           // bounds unknown: empty
     EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint());
+    host_port_set_stack(stack.end, stack.base, stack.end);          // inverted
+    EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint());
+    EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint_region(nullptr, reinterpret_cast<void *>(64)))
+        << "NULL as the region's base";
+}
+
+TEST(HighWater, PaintTakesAStackOfExactlyTheLargestSizeAndAStackPointerAtItsTop)
+{
+    host_port_reset(1u);
+    std::vector<uint32_t> memory(65536u, 0u);
+    const auto base = reinterpret_cast<uintptr_t>(memory.data());
+    host_port_set_stack(base, base + 65535u * 4u, base + 65535u * 4u);  // 65535 words, nothing in use
+    ASSERT_EQ(STACK_CHECK_OK, stack_check_paint());
+    EXPECT_EQ(STACK_CHECK_PAINT_WORD, memory[65534]);
+    EXPECT_EQ(65535 * 4, stack_check_get_min_free());
+    host_port_set_stack(base, base + 65536u * 4u, base + 65536u * 4u);  // one word more
+    EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint());
+    stack_check_forget_paint();
+}
+
+TEST(HighWater, ForgetStopsTheMark)
+{
+    std::vector<uint32_t> region(64u, 0u);
+    ASSERT_EQ(STACK_CHECK_OK, stack_check_paint_region(region.data(), region.data() + region.size()));
+    ASSERT_EQ(64 * 4, stack_check_get_min_free());
+    stack_check_forget_paint();
+    EXPECT_EQ(STACK_CHECK_ERR_NOT_INITIALISED, stack_check_get_min_free());
 }
 
 TEST(HighWater, APaintTheCallerDoesNotRunOnLeavesTheMarkAsItWas)
@@ -249,4 +282,40 @@ TEST(HighWater, AWordWrittenJustBelowTheStackPointerIsSeen)
         seen = stack_check_get_min_free();
     }
     EXPECT_EQ(static_cast<int32_t>(sp - 4u - stack.base), seen);
+}
+
+TEST(HighWater, OneCallLooksAtExactlyTheScanBudget)
+{
+    // The cost bound: a call reads STACK_CHECK_MIN_FREE_SCAN_WORDS words, no
+    // more (a word one further down is seen only by the next call) and no
+    // fewer (the last word of the budget is seen by this one).
+    const size_t words = 4u * kScan;
+    {
+        Stack stack(words);
+        stack.memory[words - kScan] = 1u;  // the budget's last word
+        EXPECT_EQ(static_cast<int32_t>((words - kScan) * 4u), stack_check_get_min_free());
+    }
+    {
+        Stack stack(words);
+        stack.memory[words - kScan - 1u] = 1u;  // one beyond it
+        EXPECT_EQ(static_cast<int32_t>(words * 4u), stack_check_get_min_free()) << "read more than the budget";
+        EXPECT_EQ(static_cast<int32_t>((words - kScan - 1u) * 4u), stack_check_get_min_free());
+    }
+}
+
+TEST(HighWater, SweepStartsOverJustBelowTheMarkNotAtIt)
+{
+    // 2 * budget words, nothing found yet: call 1 reads the top half and
+    // finds word `deepest`, call 2 reads the bottom half. Call 3 starts over
+    // right below the mark, so its budget ends exactly at deepest - budget:
+    // a word written there is seen by that very call.
+    const size_t words = 2u * kScan;
+    Stack stack(words);
+    const size_t deepest = kScan + 8u;
+    stack.memory[deepest] = 1u;
+    EXPECT_EQ(static_cast<int32_t>(deepest * 4u), stack_check_get_min_free());
+    EXPECT_EQ(static_cast<int32_t>(deepest * 4u), stack_check_get_min_free());
+    stack.memory[deepest - kScan] = 1u;
+    EXPECT_EQ(static_cast<int32_t>((deepest - kScan) * 4u), stack_check_get_min_free())
+        << "the restarted sweep re-read the mark's own word";
 }

@@ -5,6 +5,7 @@
 
 #include <pthread.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <random>
 #include <string>
@@ -116,14 +117,20 @@ TEST_F(PosixPort, PaintReachesTheRedZoneBelowTheStackPointerAndTheMarkStartsTher
     // thread's stack: painted from the base up to the 128-byte red zone below
     // its own stack pointer; the mark starts at that stack pointer, within the
     // paint's own call below this frame.
+    // A stack of its own: glibc would hand out a cached larger one (over the
+    // mark's 65535-word limit) after another test's thread.
+    constexpr size_t kStackBytes = 128 * 1024;
+    void *stack = std::aligned_alloc(4096, kStackBytes);
+    ASSERT_NE(stack, nullptr);
     pthread_attr_t attributes;
     ASSERT_EQ(pthread_attr_init(&attributes), 0);
-    ASSERT_EQ(pthread_attr_setstacksize(&attributes, 128 * 1024), 0);
+    ASSERT_EQ(pthread_attr_setstack(&attributes, stack, kStackBytes), 0);
     PaintSample sample;
     pthread_t thread;
     ASSERT_EQ(pthread_create(&thread, &attributes, paint_thread, &sample), 0);
     ASSERT_EQ(pthread_join(thread, nullptr), 0);
     pthread_attr_destroy(&attributes);
+    std::free(stack);
     ASSERT_EQ(STACK_CHECK_OK, sample.paint);
     EXPECT_LE(sample.mark, sample.free_here) << "the paint ran below this frame";
     EXPECT_GE(sample.mark, sample.free_here - 512) << "the mark starts deeper than the paint's call went";
