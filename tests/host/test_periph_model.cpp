@@ -111,4 +111,36 @@ TEST_F(PeriphModel, RngSeedErrorNeedsSeisClearedBeforeTheRestart)
     EXPECT_EQ(stm32_periph_model_stats()->rng_recoveries, 1u);
 }
 
+TEST_F(PeriphModel, RngWordLeftInDrSurvivesRngenOffAndOn)
+{
+    // RM0090 §24.3.3: with RNGEN cleared the word in RNG_DR stays readable;
+    // a driver restarting the RNG may see it as the first word.
+    write(BOARD_RCC_BASE + RCC_AHB2ENR_OFFSET, RCC_AHB2ENR_RNGEN);
+    write(kCr, read(kCr) | RCC_CR_PLLON); // PLL from HSI
+    const uint32_t rng_cr = BOARD_RNG_BASE + RNG_CR_OFFSET;
+    const uint32_t rng_sr = BOARD_RNG_BASE + RNG_SR_OFFSET;
+    write(rng_cr, RNG_CR_RNGEN);
+    uint32_t sr = 0;
+    for (int i = 0; i < 10 && (sr & RNG_SR_DRDY) == 0u; i++) {
+        sr = read(rng_sr);
+    }
+    ASSERT_NE(sr & RNG_SR_DRDY, 0u);
+    write(rng_cr, 0u);
+    write(rng_cr, RNG_CR_RNGEN);
+    EXPECT_NE(read(rng_sr) & RNG_SR_DRDY, 0u) << "the ready word was dropped by the restart";
+    EXPECT_EQ(stm32_periph_model_stats()->rng_enables, 2u);
+}
+
+TEST_F(PeriphModel, UnclockedRngReadsZeroAndIgnoresWrites)
+{
+    const uint32_t rng_cr = BOARD_RNG_BASE + RNG_CR_OFFSET;
+    write(rng_cr, RNG_CR_RNGEN);
+    EXPECT_EQ(read(rng_cr), 0u);
+    EXPECT_EQ(read(BOARD_RNG_BASE + RNG_SR_OFFSET), 0u);
+    EXPECT_EQ(stm32_periph_model_stats()->unclocked_accesses, 3u);
+    EXPECT_EQ(stm32_periph_model_stats()->rng_enables, 0u);
+    write(BOARD_RCC_BASE + RCC_AHB2ENR_OFFSET, RCC_AHB2ENR_RNGEN);
+    EXPECT_EQ(read(rng_cr), 0u) << "the unclocked write took effect";
+}
+
 }  // namespace

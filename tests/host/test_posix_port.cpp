@@ -18,11 +18,14 @@ extern "C" {
 #include "stack_check.h"
 #include "stack_check_port_layout.h"
 void safetymon_test_entropy_fault(int mode);
+unsigned safetymon_test_entropy_calls(void);
+void safetymon_test_stack_query_fails(int fails);
+#include "posix_entropy.h"
 }
 
 namespace {
 
-enum { kHealthy = 0, kNotReady = 1, kFailed = 2, kRepeatOnce = 3, kShortReads = 4 };
+enum { kHealthy = 0, kNotReady = 1, kFailed = 2, kRepeatOnce = 3, kShortReads = 4, kInterruptedOnce = 5, kShortCounting = 6 };
 
 class PosixPort : public ::testing::Test {
 protected:
@@ -183,6 +186,75 @@ INSTANTIATE_TEST_SUITE_P(Getrandom, EntropyFault,
                                            EntropyCase{kRepeatOnce, STACK_CHECK_ERR_RNG_REPEAT, "RepeatedWord"},
                                            EntropyCase{kShortReads, STACK_CHECK_OK, "ShortReads"}),
                          entropy_case_name);
+
+struct UnknownSample {
+    int32_t free_bytes = 1;
+    int32_t size = 1;
+    int paint = 0;
+};
+
+void *unknown_bounds_thread(void *argument)
+{
+    auto *sample = static_cast<UnknownSample *>(argument);
+    sample->free_bytes = stack_check_get_free();
+    sample->size = stack_check_get_size();
+    sample->paint = stack_check_paint();
+    return nullptr;
+}
+
+TEST_F(PosixPort, StackWhoseBoundsPthreadCannotTellHasNoFreeStack)
+{
+    // Fail safe: a thread whose stack pthread_getattr_np() cannot describe
+    // counts as having no free stack (and none to paint).
+    safetymon_test_stack_query_fails(1);
+    UnknownSample sample;
+    pthread_t thread;
+    ASSERT_EQ(pthread_create(&thread, nullptr, unknown_bounds_thread, &sample), 0);
+    ASSERT_EQ(pthread_join(thread, nullptr), 0);
+    safetymon_test_stack_query_fails(0);
+    EXPECT_EQ(sample.free_bytes, 0);
+    EXPECT_EQ(sample.size, 0);
+    EXPECT_EQ(sample.paint, STACK_CHECK_ERR_LAYOUT);
+}
+
+TEST_F(PosixPort, NotReadyIsRetriedExactlyTheLimit)
+{
+    safetymon_test_entropy_fault(kNotReady);
+    uint32_t word = 0x77u;
+    EXPECT_EQ(posix_entropy_word(&word), STACK_CHECK_ERR_RNG_TIMEOUT);
+    EXPECT_EQ(safetymon_test_entropy_calls(), POSIX_ENTROPY_RETRIES);
+    EXPECT_EQ(word, 0x77u);
+}
+
+TEST_F(PosixPort, AnInterruptedCallIsRetriedNotAFailure)
+{
+    safetymon_test_entropy_fault(kInterruptedOnce);
+    uint32_t word = 0;
+    EXPECT_EQ(posix_entropy_word(&word), STACK_CHECK_OK);
+    EXPECT_EQ(safetymon_test_entropy_calls(), 2u);
+}
+
+TEST_F(PosixPort, ShortReadsAreJoinedIntoOneWholeWord)
+{
+    safetymon_test_entropy_fault(kShortCounting);
+    uint32_t word = 0;
+    ASSERT_EQ(posix_entropy_word(&word), STACK_CHECK_OK);
+    EXPECT_EQ(safetymon_test_entropy_calls(), 4u);
+    const uint8_t expected[4] = {0x11u, 0x22u, 0x33u, 0x44u};
+    uint32_t expected_word = 0;
+    std::memcpy(&expected_word, expected, sizeof expected_word);
+    EXPECT_EQ(word, expected_word);
+}
+
+TEST_F(PosixPort, EveryFillStartsTheContinuousTestAgain)
+{
+    // 31 data words of the 128-byte area, plus one that primes the test, on
+    // every fill: a fill that skipped the restart would take 31.
+    ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
+    safetymon_test_entropy_fault(kHealthy);
+    ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
+    EXPECT_EQ(safetymon_test_entropy_calls(), 32u);
+}
 
 TEST(SoftCrc, SingleWordFromResetGivesTheUnitsKnownAnswer)
 {

@@ -11,6 +11,7 @@
  */
 #include "semihosting.h"
 #include "stack_check.h"
+#include "stack_check_port.h"
 #include "target_report.h"
 
 #include <stdbool.h>
@@ -94,6 +95,18 @@ int main(void)
     target_case(&passed, &total, seen == reached, "stack_check_get_min_free() reports exactly how deep it went");
     target_case(&passed, &total, calls <= bound, "within the documented number of calls");
     target_case(&passed, &total, never_deeper, "and never deeper than it went");
+    /* The port's paint loop itself: it stops at the lower of its limit and
+     * the stack pointer it runs on, and returns where it stopped. */
+    uint32_t *const bottom = (uint32_t *)(uintptr_t)base;
+    bottom[16] = 0x5EA7u;
+    const uintptr_t at_limit = stack_check_port_paint_below_sp(bottom, base + 64u, STACK_CHECK_PAINT_WORD);
+    target_case(&passed, &total, at_limit == base + 64u && bottom[15] == STACK_CHECK_PAINT_WORD && bottom[16] == 0x5EA7u,
+                "the paint loop stops at a limit below the stack pointer");
+    uint32_t sp_here;
+    __asm__ __volatile__("mov %0, sp" : "=r"(sp_here));
+    const uintptr_t at_sp = stack_check_port_paint_below_sp(bottom, UINTPTR_MAX, STACK_CHECK_PAINT_WORD);
+    target_case(&passed, &total, at_sp <= sp_here && at_sp + PAINT_CALLS_BYTES >= sp_here,
+                "with a limit above it, the paint loop stops at the stack pointer it runs on");
     sh_printf("RESULT: %u of %u cases passed\n", (unsigned)passed, (unsigned)total);
     if (passed != total) {
         return TARGET_EXIT_CASE_FAILED;
