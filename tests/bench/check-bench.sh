@@ -14,6 +14,14 @@
 # 2 on bad usage or an unreadable table.
 set -euo pipefail
 mode="${1:-}"
+
+# require_lines <count> <minimum> <what>: a section too short to judge fails.
+require_lines() {
+    if (($1 < $2)); then
+        echo "FAIL: $3: ${1} lines, expected at least $2 (the section is missing or broken)"
+        exit 1
+    fi
+}
 table="${2:-}"
 [[ -n "${mode}" && -f "${table}" ]] || { echo "usage: $0 targets|calibration|matches <table.md> [BENCHMARKS.md]" >&2; exit 2; }
 
@@ -22,10 +30,7 @@ targets)
     # Rows between "### Targets" and the end: | target | measured | verdict |
     rows=$(awk '/^### Targets/ { on = 1; next } /^### / { on = 0 } on && /^\| / && !/^\| target \|/ && !/^\| --- \|/' "${table}")
     count=$(grep -c . <<<"${rows}" || true)
-    if ((count < 4)); then
-        echo "FAIL: the table has ${count} target rows, expected at least 4 (the Targets section is missing or broken)"
-        exit 1
-    fi
+    require_lines "${count}" 4 "target rows"
     failed=0
     while IFS='|' read -r _ target measured verdict _; do
         target=$(sed 's/^ *//; s/ *$//' <<<"${target}")
@@ -45,10 +50,7 @@ targets)
 calibration)
     lines=$(grep -E '^- .*\(must be -?[0-9]+\): ' "${table}" || true)
     count=$(grep -c . <<<"${lines}" || true)
-    if ((count < 4)); then
-        echo "FAIL: ${count} calibration lines with an expected value, expected at least 4 (the Calibration section is missing or broken)"
-        exit 1
-    fi
+    require_lines "${count}" 4 "calibration lines with an expected value"
     failed=0
     while read -r line; do
         expected=$(sed -E 's/.*\(must be (-?[0-9]+)\): .*/\1/' <<<"${line}")

@@ -41,6 +41,17 @@ struct Stack {
     std::vector<uint32_t> memory;
 };
 
+// The host port's simulated stack with its stack pointer `below_end` bytes
+// under the top (nothing else changed).
+stack_check_stack_t host_stack_with_sp(uintptr_t below_end)
+{
+    host_port_reset(1u);
+    stack_check_stack_t stack = stack_check_port_stack();
+    stack.sp = stack.end - below_end;
+    host_port_set_stack(stack.base, stack.end, stack.sp);
+    return stack;
+}
+
 }  // namespace
 
 TEST(HighWater, NothingPaintedSaysNotInitialised)
@@ -50,10 +61,8 @@ TEST(HighWater, NothingPaintedSaysNotInitialised)
 
 TEST(HighWater, PaintCoversEveryWordBelowTheStackPointerAndNothingAbove)
 {
-    host_port_reset(1u);
-    const stack_check_stack_t stack = stack_check_port_stack();
-    const uintptr_t sp = stack.end - 256u;
-    host_port_set_stack(stack.base, stack.end, sp);
+    const stack_check_stack_t stack = host_stack_with_sp(256u);
+    const uintptr_t sp = stack.sp;
     auto *words = reinterpret_cast<uint32_t *>(stack.base);
     const size_t painted = (sp - stack.base) / 4u;
     for (size_t i = painted; i < (stack.end - stack.base) / 4u; i++) {
@@ -73,11 +82,9 @@ TEST(HighWater, RedZoneStaysUnpaintedAndTheMarkStartsAtTheStackPointer)
     // An ABI's red zone (x86-64: 128 bytes below the stack pointer) is left
     // alone; the mark still starts at the stack pointer's depth, and the
     // first painted word below the red zone is watched.
-    host_port_reset(1u);
+    const stack_check_stack_t stack = host_stack_with_sp(256u);
+    const uintptr_t sp = stack.sp;
     host_port_set_red_zone(128u);
-    const stack_check_stack_t stack = stack_check_port_stack();
-    const uintptr_t sp = stack.end - 256u;
-    host_port_set_stack(stack.base, stack.end, sp);
     auto *words = reinterpret_cast<uint32_t *>(stack.base);
     const size_t painted = (sp - 128u - stack.base) / 4u;
     words[painted] = 0x1234u;  // in the red zone
@@ -257,10 +264,8 @@ TEST(HighWater, PaintedStackReportsTheStackPointersDepthNothingDeeper)
     // Every value the mark gives is a depth the stack really reached: right
     // after the paint, with nothing written below the stack pointer, that is
     // the stack pointer's own depth, the free stack at the paint.
-    host_port_reset(1u);
-    const stack_check_stack_t stack = stack_check_port_stack();
-    const uintptr_t sp = stack.end - 256u;
-    host_port_set_stack(stack.base, stack.end, sp);
+    const stack_check_stack_t stack = host_stack_with_sp(256u);
+    const uintptr_t sp = stack.sp;
     ASSERT_EQ(STACK_CHECK_OK, stack_check_paint());
     const int32_t free_at_paint = stack_check_get_free();
     ASSERT_EQ(static_cast<int32_t>(sp - stack.base), free_at_paint);
@@ -271,10 +276,8 @@ TEST(HighWater, PaintedStackReportsTheStackPointersDepthNothingDeeper)
 
 TEST(HighWater, AWordWrittenJustBelowTheStackPointerIsSeen)
 {
-    host_port_reset(1u);
-    const stack_check_stack_t stack = stack_check_port_stack();
-    const uintptr_t sp = stack.end - 256u;
-    host_port_set_stack(stack.base, stack.end, sp);
+    const stack_check_stack_t stack = host_stack_with_sp(256u);
+    const uintptr_t sp = stack.sp;
     ASSERT_EQ(STACK_CHECK_OK, stack_check_paint());
     *reinterpret_cast<uint32_t *>(sp - 4u) = 0x08001234u;  // one push below the stack pointer
     int32_t seen = 0;

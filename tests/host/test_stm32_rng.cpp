@@ -138,45 +138,37 @@ uint32_t model_status_until(uint32_t bits)
     return sr;
 }
 
-TEST_F(Stm32Rng, WordThatCameWithASeedErrorIsNeverReadNorDelivered)
+// One word delivered (the continuous test holds it), then `fault`: the next
+// word comes after one recovery, RNG_DR never read between the error and the
+// recovery, and never the spoiled word (which stays in RNG_DR across the
+// restart and is read, but only to prime the continuous test again).
+void expect_recovered_without_using_the_spoiled_word(stm32_model_rng_fault_t fault, const char *what)
 {
-    // DRDY, SECS and SEIS at once: RNG_DR holds a word of too little entropy.
     stm32_rng_start();
     uint32_t word = 0;
-    ASSERT_EQ(stm32_rng_read(&word), STACK_CHECK_OK); // the continuous test has a previous word
-    stm32_periph_model_inject_rng(STM32_MODEL_RNG_SEED_ERROR_OVER_WORD);
     ASSERT_EQ(stm32_rng_read(&word), STACK_CHECK_OK);
-    EXPECT_EQ(stats().rng_seed_errors, 1u);
-    EXPECT_EQ(stats().rng_dr_reads_in_seed_error, 0u) << "RNG_DR read after a seed error, with DRDY set";
-    EXPECT_EQ(stats().rng_recoveries, 1u);
-    // The word stays in RNG_DR across the restart: read, but only to prime
-    // the continuous test again, never delivered.
-    EXPECT_NE(word, STM32_MODEL_RNG_LOW_ENTROPY_WORD);
+    stm32_periph_model_inject_rng(fault);
+    ASSERT_EQ(stm32_rng_read(&word), STACK_CHECK_OK) << what;
+    EXPECT_EQ(stm32_periph_model_stats()->rng_seed_errors, 1u) << what;
+    EXPECT_EQ(stm32_periph_model_stats()->rng_dr_reads_in_seed_error, 0u) << what << ": the word read anyway";
+    EXPECT_EQ(stm32_periph_model_stats()->rng_recoveries, 1u) << what;
+    EXPECT_NE(word, STM32_MODEL_RNG_LOW_ENTROPY_WORD) << what;
+}
+
+TEST_F(Stm32Rng, WordThatCameWithASeedErrorIsNeverReadNorDelivered)
+{
+    expect_recovered_without_using_the_spoiled_word(STM32_MODEL_RNG_SEED_ERROR_OVER_WORD, "DRDY, SECS and SEIS");
 }
 
 TEST_F(Stm32Rng, SeedErrorWhoseSeisAnotherUserClearedIsSeenBySecs)
 {
-    stm32_rng_start();
-    uint32_t word = 0;
-    ASSERT_EQ(stm32_rng_read(&word), STACK_CHECK_OK);
-    stm32_periph_model_inject_rng(STM32_MODEL_RNG_SEED_ERROR_SEIS_CLEARED);
-    ASSERT_EQ(stm32_rng_read(&word), STACK_CHECK_OK);
-    EXPECT_EQ(stats().rng_dr_reads_in_seed_error, 0u) << "SECS alone, with DRDY: the word read anyway";
-    EXPECT_EQ(stats().rng_recoveries, 1u);
-    EXPECT_NE(word, STM32_MODEL_RNG_LOW_ENTROPY_WORD);
+    expect_recovered_without_using_the_spoiled_word(STM32_MODEL_RNG_SEED_ERROR_SEIS_CLEARED, "DRDY and SECS alone");
 }
 
 TEST_F(Stm32Rng, SeedErrorWhoseSecsWentBackIsSeenBySeis)
 {
-    stm32_rng_start();
-    uint32_t word = 0;
-    ASSERT_EQ(stm32_rng_read(&word), STACK_CHECK_OK);
-    stm32_periph_model_inject_rng(STM32_MODEL_RNG_SEED_ERROR_SECS_CLEARED);
-    ASSERT_EQ(stm32_rng_read(&word), STACK_CHECK_OK);
-    EXPECT_EQ(stats().rng_dr_reads_in_seed_error, 0u) << "SEIS alone, with DRDY: the word read anyway";
+    expect_recovered_without_using_the_spoiled_word(STM32_MODEL_RNG_SEED_ERROR_SECS_CLEARED, "DRDY and SEIS alone");
     EXPECT_EQ(stats().rng_seis_clears, 1u);
-    EXPECT_EQ(stats().rng_recoveries, 1u);
-    EXPECT_NE(word, STM32_MODEL_RNG_LOW_ENTROPY_WORD);
 }
 
 TEST_F(Stm32Rng, PersistentSeedErrorOverWordsNeverReadsOne)

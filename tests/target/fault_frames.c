@@ -209,6 +209,14 @@ static void check_valid_frame(const stack_check_fault_record_t *r, uint32_t site
           "stacked xPSR: the APSR flags set before the fault, Thumb, Thread mode");
 }
 
+/* The record of the UDF at fault_site_udf_psp, raised with PSP = psp_before. */
+static void check_udf_on_psp(const char *name, uint32_t psp_before)
+{
+    const stack_check_fault_record_t r = last_fault(name);
+    check_valid_frame(&r, address(fault_site_udf_psp), STACK_CHECK_FAULT_STACK_PROCESS);
+    check_psp_frame(&r, psp_before);
+}
+
 #define PSP_MPU_REGION 2u
 #define PSP_GUARD_OFFSET 64u /* the no-access 32 bytes, from the process stack's base */
 
@@ -326,19 +334,14 @@ int main(void)
         check((r.cfsr & CFSR_DIVBYZERO) != 0u, "UsageFault: CFSR.DIVBYZERO");
         return next_fault(4u, raise_on_psp_top);
     case 4u:
-        r = last_fault("undefined instruction, PSP at the process stack's top");
-        check_valid_frame(&r, address(fault_site_udf_psp), STACK_CHECK_FAULT_STACK_PROCESS);
-        check_psp_frame(&r, address(__process_stack_end__));
+        check_udf_on_psp("undefined instruction, PSP at the process stack's top", address(__process_stack_end__));
         return next_fault(5u, raise_on_psp_base);
     case 5u:
-        r = last_fault("undefined instruction, frame at the process stack's base");
-        check_valid_frame(&r, address(fault_site_udf_psp), STACK_CHECK_FAULT_STACK_PROCESS);
-        check_psp_frame(&r, address(__process_stack_base__) + FRAME_BYTES);
+        check_udf_on_psp("undefined instruction, frame at the process stack's base",
+                         address(__process_stack_base__) + FRAME_BYTES);
         return next_fault(6u, raise_on_clr_thread);
     case 6u:
-        r = last_fault("undefined instruction in the CLR thread's working area");
-        check_valid_frame(&r, address(fault_site_udf_psp), STACK_CHECK_FAULT_STACK_PROCESS);
-        check_psp_frame(&r, address(__clr_thread_wa_end__));
+        check_udf_on_psp("undefined instruction in the CLR thread's working area", address(__clr_thread_wa_end__));
         return next_fault(7u, raise_mpu_stacking_error);
     case 7u:
         r = last_fault("stacking into an MPU no-access block of the process stack");

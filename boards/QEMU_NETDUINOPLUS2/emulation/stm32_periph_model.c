@@ -95,35 +95,26 @@ void stm32_periph_model_inject_rng(stm32_model_rng_fault_t fault)
     rng.drdy_stuck = fault == STM32_MODEL_RNG_DRDY_STUCK;
     rng.clock_fault = fault == STM32_MODEL_RNG_CLOCK_ERROR;
     rng.repeat = fault == STM32_MODEL_RNG_REPEAT_ONCE ? REPEAT_ARMED : REPEAT_IDLE;
-    rng.seed_errors_left = 0u;
-    rng.seed_good_words = 0u;
-    rng.seed_shows = SEED_SHOWS_NO_WORD;
     switch (fault) {
-    case STM32_MODEL_RNG_SEED_ERROR_ONCE:
-        rng.seed_errors_left = 1u;
-        break;
     case STM32_MODEL_RNG_SEED_ERROR_STUCK:
         rng.seed_errors_left = SEED_ERRORS_FOREVER;
         break;
+    case STM32_MODEL_RNG_SEED_ERROR_ONCE:
     case STM32_MODEL_RNG_SEED_ERROR_OVER_WORD:
-        rng.seed_errors_left = 1u;
-        rng.seed_shows = SEED_SHOWS_OVER_WORD;
-        break;
     case STM32_MODEL_RNG_SEED_ERROR_SEIS_CLEARED:
-        rng.seed_errors_left = 1u;
-        rng.seed_shows = SEED_SHOWS_SEIS_CLEARED;
-        break;
     case STM32_MODEL_RNG_SEED_ERROR_SECS_CLEARED:
-        rng.seed_errors_left = 1u;
-        rng.seed_shows = SEED_SHOWS_SECS_CLEARED;
-        break;
     case STM32_MODEL_RNG_SEED_ERROR_SECOND_WORD:
         rng.seed_errors_left = 1u;
-        rng.seed_good_words = 1u;
         break;
     default:
+        rng.seed_errors_left = 0u;
         break;
     }
+    rng.seed_good_words = fault == STM32_MODEL_RNG_SEED_ERROR_SECOND_WORD ? 1u : 0u;
+    rng.seed_shows = fault == STM32_MODEL_RNG_SEED_ERROR_OVER_WORD      ? SEED_SHOWS_OVER_WORD
+                     : fault == STM32_MODEL_RNG_SEED_ERROR_SEIS_CLEARED ? SEED_SHOWS_SEIS_CLEARED
+                     : fault == STM32_MODEL_RNG_SEED_ERROR_SECS_CLEARED ? SEED_SHOWS_SECS_CLEARED
+                                                                        : SEED_SHOWS_NO_WORD;
 }
 
 void stm32_periph_model_set_rng_seed_errors(uint32_t count)
