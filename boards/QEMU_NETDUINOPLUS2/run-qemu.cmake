@@ -11,10 +11,11 @@
 # (../shared/notes/qemu.md). REBOOT=ON drops -no-reboot (reset tests).
 # ICOUNT=ON adds -icount shift=0,sleep=off: one virtual nanosecond per guest
 # instruction, so TIM2 (1 GHz) counts instructions and its interrupts land at
-# the same instruction in every run. sleep=off keeps virtual time from
-# following the host's clock while the guest waits (semihosting output): with
-# it on, the interrupts' places vary with the host's load (10 to 80 of them
-# inside a cycle's check in 3,000 cycles, sometimes none).
+# the same instruction in every run. sleep=off matters: with QEMU's default
+# (sleep=on) virtual time also advances with host time while the vCPU waits,
+# and the number of TIM2 interrupts in a run varied with the host's load
+# (12 to 73 in three runs of campaign_concurrency_fast; 928 in every run
+# with sleep=off, qemu-system-arm 7.2).
 #
 # NOISE=<item>[;<item>...] (with NM=<arm-none-eabi-nm>, NOISE_SEED=<number>)
 # fills RAM with pseudo-random words before the guest starts, as silicon

@@ -29,6 +29,7 @@
 #ifndef SAFETYMONITOR_STACK_CHECK_H
 #define SAFETYMONITOR_STACK_CHECK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -45,6 +46,22 @@ extern "C" {
  */
 #define SAFETY_MIN_STACK_FREE 0x100
 #endif
+
+/**
+ * The stack-free threshold of a safety cycle, in one place: true when
+ * @p free_bytes (a stack_check_get_free() or stack_check_get_min_free()
+ * result) is less than ::SAFETY_MIN_STACK_FREE, the condition that sets
+ * ::ERR_FLAG_STACK. Exactly ::SAFETY_MIN_STACK_FREE bytes free is enough; a
+ * negative value (an overflow not yet faulted, or an error code of
+ * stack_check_get_min_free(), which the caller should tell apart first) is
+ * below it.
+ *
+ * @param free_bytes bytes of free stack, any int32_t
+ */
+static inline bool stack_check_free_below_minimum(int32_t free_bytes)
+{
+    return free_bytes < SAFETY_MIN_STACK_FREE;
+}
 
 /**
  * Error flag of the safety controller set when the stack check fails: free
@@ -145,22 +162,24 @@ int32_t stack_check_get_size(void);
  *  not 0, not all ones, not a flash or SRAM address, not a small number). */
 #define STACK_CHECK_PAINT_WORD 0xA55AC33Cu
 
-/** Bytes below the stack pointer that stack_check_paint() leaves unpainted:
- *  room for its own call and an exception frame with FP context (104). */
-#define STACK_CHECK_PAINT_MARGIN 128u
-
 /**
- * Paints the unused part of the stack the caller runs on (from its lowest
- * usable address up to ::STACK_CHECK_PAINT_MARGIN bytes below the stack
- * pointer) with ::STACK_CHECK_PAINT_WORD and starts the high-water mark
- * (stack_check_get_min_free()) on it. Call once, early (bare-metal start-up
- * does, before main()), from the context whose stack is to be watched.
+ * Paints the unused part of the stack the caller runs on, from its lowest
+ * usable address right up to the stack pointer (below which no code keeps
+ * data: AAPCS32 §6.2.1; on x86-64 the port stops at the ABI's 128-byte red
+ * zone, System V AMD64 ABI §3.2.2), with ::STACK_CHECK_PAINT_WORD, and starts
+ * the high-water mark (stack_check_get_min_free()) at the stack pointer's
+ * depth. Call once, early (bare-metal start-up does, before main()), from
+ * the context whose stack is to be watched.
  * Cost: one store per painted word, once.
  *
  * @retval STACK_CHECK_OK          painted
- * @retval STACK_CHECK_ERR_LAYOUT  the port does not know the stack's bounds,
- *                                 the stack pointer is outside them, or the
- *                                 stack is larger than 65535 words (256 KiB)
+ * @retval STACK_CHECK_ERR_LAYOUT  the port does not know the stack's bounds
+ *                                 (its end not above its base), base or end
+ *                                 not 4-byte aligned, the stack pointer is
+ *                                 outside them (or the caller does not run on
+ *                                 that stack), or the stack is larger than
+ *                                 65535 words (256 KiB); nothing painted, the
+ *                                 mark as it was
  */
 int stack_check_paint(void);
 
@@ -187,8 +206,9 @@ void stack_check_forget_paint(void);
 /**
  * The least free stack seen since painting, in bytes: the distance from the
  * painted stack's lowest address up to the deepest word found overwritten
- * (no longer ::STACK_CHECK_PAINT_WORD). Every value is a depth the stack
- * really reached. Each call looks at ::STACK_CHECK_MIN_FREE_SCAN_WORDS words
+ * (no longer ::STACK_CHECK_PAINT_WORD), or up to the stack pointer at the
+ * paint while nothing below it was written (for stack_check_paint_region():
+ * the region's size). Every value is a depth the stack really reached. Each call looks at ::STACK_CHECK_MIN_FREE_SCAN_WORDS words
  * at most, sweeping down from the deepest word found so far and starting
  * over at the bottom; so a deeper excursion, even one between two calls that
  * stack_check_get_free() cannot see, is reported within
@@ -198,7 +218,9 @@ void stack_check_forget_paint(void);
  * Known limits of painting: a word that a frame writes with exactly the paint
  * value, and stack that a frame reserves but never writes (an uninitialised
  * array), look unused; the mark can only be too shallow by them, never too
- * deep.
+ * deep. On x86-64 (the `posix` port) the 128-byte red zone below the stack
+ * pointer at the paint stays unpainted, so an excursion that ends within it
+ * is not seen either.
  *
  * @return bytes, 0 to the painted size; ::STACK_CHECK_ERR_NOT_INITIALISED
  *         before stack_check_paint() or stack_check_paint_region()

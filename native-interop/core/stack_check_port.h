@@ -13,7 +13,14 @@
  * - `static inline stack_check_area_t stack_check_port_area(void)`:
  *   where the corruption-detect area is (the linker's
  *   `__stack_corruption_area_start__`/`__stack_corruption_area_end__` in
- *   firmware).
+ *   firmware);
+ * - `static inline uintptr_t stack_check_port_paint_below_sp(uint32_t *base,
+ *   uintptr_t limit, uint32_t word)` and `STACK_CHECK_PORT_RED_ZONE`:
+ *   stack_check_paint()'s loop, which stores @c word from @c base up to
+ *   `STACK_CHECK_PORT_RED_ZONE` bytes below the lower of @c limit and the
+ *   stack pointer it runs on, and returns that lower value (the ports on a
+ *   real stack share ports/common/stack_check_port_paint.h, which says why
+ *   only such a loop may paint up to the stack pointer).
  *
  * **Peripherals** (ordinary functions, declared below):
  * - stack_check_port_init(): make the RNG and CRC usable;

@@ -5,8 +5,8 @@
  *        stack_check.h). Its own file, so that firmware that never asks for
  *        it does not carry it (--gc-sections).
  *
- * RAM: 8 bytes (the painted stack's base, the mark and the sweep cursor as
- * word indices).
+ * RAM: 10 bytes (the painted stack's base; the painted size, the mark and
+ * the sweep cursor as word indices).
  */
 #include "stack_check.h"
 #include "stack_check_port.h"
@@ -18,48 +18,64 @@
 #define MAX_WORDS 65535u
 
 static const uint32_t *volatile painted_base; /* NULL: nothing painted */
-static volatile uint16_t mark;                /* words from base to the deepest word found written */
+static volatile uint16_t painted_words;       /* words from base that were painted */
+static volatile uint16_t mark;                /* words from base to the deepest depth seen */
 static volatile uint16_t cursor;              /* the sweep's next word is cursor - 1 */
 
 _Static_assert(STACK_CHECK_MIN_FREE_SCAN_WORDS >= 1u && STACK_CHECK_MIN_FREE_SCAN_WORDS <= MAX_WORDS,
                "STACK_CHECK_MIN_FREE_SCAN_WORDS must be 1 to 65535");
 
-static int paint(uint32_t *base, size_t words, size_t in_use_from)
+/* Starts the mark on a paint of `painted` words from `base`, with `reached`
+ * words (at least `painted`) the depth the stack is known to have reached. */
+static void start_mark(const uint32_t *base, size_t painted, size_t reached)
 {
-    if (base == NULL || words == 0u || words > MAX_WORDS || in_use_from > words) {
-        return STACK_CHECK_ERR_LAYOUT;
-    }
-    painted_base = NULL; /* no scan while the paint is incomplete */
-    for (size_t i = 0u; i < in_use_from; i++) {
-        base[i] = STACK_CHECK_PAINT_WORD;
-    }
-    mark = (uint16_t)in_use_from;
-    cursor = (uint16_t)in_use_from;
+    painted_words = (uint16_t)painted;
+    mark = (uint16_t)reached;
+    cursor = (uint16_t)painted;
     painted_base = base;
-    return STACK_CHECK_OK;
 }
 
 int stack_check_paint(void)
 {
     const stack_check_stack_t stack = stack_check_port_stack();
-    if (stack.base == 0u || stack.end <= stack.base || stack.sp < stack.base + STACK_CHECK_PAINT_MARGIN ||
-        stack.sp > stack.end || (stack.base & 3u) != 0u) {
+    /* A stack pointer below the base (or within the red zone above it) is
+     * refused by the paint's result below. */
+    if (stack.end <= stack.base || stack.sp > stack.end || ((stack.base | stack.end) & 3u) != 0u ||
+        (stack.end - stack.base) / 4u > MAX_WORDS) {
         return STACK_CHECK_ERR_LAYOUT;
     }
-    const size_t words = (stack.end - stack.base) / 4u;
-    const size_t unused = (stack.sp - STACK_CHECK_PAINT_MARGIN - stack.base) / 4u;
-    return paint((uint32_t *)stack.base, words, unused);
+    const uint32_t *const previous = painted_base;
+    painted_base = NULL; /* no scan while the paint is incomplete */
+    /* The port paints right up to the stack pointer its loop runs on (less
+     * the ABI's red zone): below it no code keeps data. */
+    const uintptr_t reached =
+        stack_check_port_paint_below_sp((uint32_t *)stack.base, stack.sp, STACK_CHECK_PAINT_WORD);
+    if (reached < stack.base + STACK_CHECK_PORT_RED_ZONE) {
+        painted_base = previous; /* nothing was painted: the code does not run on this stack */
+        return STACK_CHECK_ERR_LAYOUT;
+    }
+    const size_t painted = (reached - STACK_CHECK_PORT_RED_ZONE - stack.base) / 4u;
+    /* Rounded up: the mark is never deeper than the stack pointer was (and
+     * at most the whole stack: reached <= end, and end is aligned). */
+    start_mark((const uint32_t *)stack.base, painted, (reached - stack.base + 3u) / 4u);
+    return STACK_CHECK_OK;
 }
 
 int stack_check_paint_region(void *base, void *end)
 {
     const uintptr_t low = (uintptr_t)base;
     const uintptr_t high = (uintptr_t)end;
-    if ((low & 3u) != 0u || (high & 3u) != 0u || high <= low) {
+    if ((low & 3u) != 0u || (high & 3u) != 0u || high <= low || low == 0u || (high - low) / 4u > MAX_WORDS) {
         return STACK_CHECK_ERR_LAYOUT;
     }
-    const size_t words = (high - low) / 4u;
-    return paint((uint32_t *)base, words, words);
+    painted_base = NULL;
+    uint32_t *const words = (uint32_t *)base;
+    const size_t count = (high - low) / 4u;
+    for (size_t i = 0u; i < count; i++) {
+        words[i] = STACK_CHECK_PAINT_WORD;
+    }
+    start_mark(words, count, count);
+    return STACK_CHECK_OK;
 }
 
 void stack_check_forget_paint(void)
@@ -77,7 +93,8 @@ int32_t stack_check_get_min_free(void)
     uint32_t next = cursor;
     for (uint32_t budget = STACK_CHECK_MIN_FREE_SCAN_WORDS; budget != 0u; budget--) {
         if (next == 0u) {
-            next = deepest; /* the sweep reached the bottom: start over below the mark */
+            /* The sweep reached the bottom: start over below the mark, within the paint. */
+            next = deepest < painted_words ? deepest : painted_words;
             if (next == 0u) {
                 break;      /* the stack was used down to its last word */
             }

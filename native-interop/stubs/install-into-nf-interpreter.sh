@@ -33,7 +33,8 @@ cp "${interop}/drivers/soft/crc32_stm32_soft.h" "${interop}/drivers/soft/crc32_s
    "${destination}/drivers/soft/"
 cp "${interop}/ports/chibios/stack_check_port_layout.h" "${interop}/ports/chibios/stack_check_port_chibios.c" \
    "${destination}/ports/chibios/"
-cp "${interop}/ports/common/stack_check_port_linker_area.h" "${destination}/ports/common/"
+cp "${interop}/ports/common/stack_check_port_linker_area.h" "${interop}/ports/common/stack_check_port_paint.h" \
+   "${destination}/ports/common/"
 cp "${here}/SafetyMonitor.Native/FindINTEROP-SafetyMonitor.Native.cmake" "${target}/CMake/Modules/"
 
 echo "installed SafetyMonitor.Native into ${destination}"

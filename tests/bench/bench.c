@@ -1,7 +1,7 @@
 /**
  * @file bench.c
  * @brief Instruction counts of the monitor on the emulated board, run by
- *        `make bench` (run-bench.sh) under QEMU's -icount shift=0, where TIM2
+ *        `make bench` (run-bench.sh) under QEMU's -icount shift=0,sleep=off, where TIM2
  *        counts one tick per guest instruction (../shared/notes/qemu.md).
  *
  * Each measured region is bracketed by two reads of TIM2_CNT; from its ticks

@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Runs the benchmark firmware (tests/bench, built by the qemu-netduinoplus2
-# preset) under qemu-system-arm with -icount shift=0 and prints the results
+# preset) under qemu-system-arm with -icount shift=0,sleep=off and prints the results
 # as Markdown: instruction counts against their floors, the high-water mark's
 # cost per stack size, the footprint (footprint.sh) and the targets.
 #
 #   tests/bench/run-bench.sh <build dir of the qemu-netduinoplus2 preset>
-#   tests/bench/run-bench.sh <build dir> --check BENCHMARKS.md
-#       (exit 1 unless the file's generated section equals this run's)
+#   tests/bench/run-bench.sh <build dir> --write <table.md>
+#       (the table into a file; make test then checks it with check-bench.sh:
+#       targets met, calibration holding, BENCHMARKS.md equal to it)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 build="$1"
-check_file="${3:-}"
+write_file=""
+if [[ "${2:-}" == "--write" ]]; then
+    write_file="${3:?run-bench.sh: --write needs a file}"
+    rm -f "${write_file}"
+fi
 areas=(32 64 128 256 512 1024 2048 4096)
 stacks=(1024 4096 16384 65536)
 
@@ -20,7 +25,7 @@ run() {
     local output
     output=$(timeout 60 qemu-system-arm -M netduinoplus2 -display none -monitor none -serial null \
         -chardev stdio,id=sh -semihosting-config enable=on,target=native,chardev=sh \
-        -icount shift=0 -no-reboot -kernel "${elf}")
+        -icount shift=0,sleep=off -no-reboot -kernel "${elf}")
     grep -q "^BENCH DONE" <<<"${output}" || { echo "run-bench.sh: $1 did not finish:" >&2; echo "${output}" >&2; exit 1; }
     echo "${output}"
 }
@@ -37,7 +42,7 @@ generate() {
         stack_results+=$(run "bench_stack_${stack}")$'\n'
     done
 
-    echo "### Instruction counts (QEMU_NETDUINOPLUS2, Cortex-M4F, -Os, qemu-system-arm -icount shift=0)"
+    echo "### Instruction counts (QEMU_NETDUINOPLUS2, Cortex-M4F, -Os, qemu-system-arm -icount shift=0,sleep=off)"
     echo
     echo "| function | area bytes | instructions | floor | ratio |"
     echo "| --- | ---: | ---: | ---: | ---: |"
@@ -79,15 +84,9 @@ generate() {
 }
 
 table=$(generate)
-if [[ -z "${check_file}" ]]; then
+if [[ -z "${write_file}" ]]; then
     echo "${table}"
     exit 0
 fi
-recorded=$(sed -n '/<!-- bench:begin -->/,/<!-- bench:end -->/p' "${check_file}" | sed '1d;$d')
-if [[ "${recorded}" == "${table}" ]]; then
-    echo "PASS: ${check_file} holds this run's table"
-    exit 0
-fi
-echo "FAIL: ${check_file} differs from this run's table (make bench writes it):"
-diff <(echo "${recorded}") <(echo "${table}") || true
-exit 1
+echo "${table}" > "${write_file}"
+echo "PASS: the benchmark firmware ran; table in ${write_file}"

@@ -12,5 +12,5 @@ int main(void)
         return 1;
     }
     const int area = stack_check_corruption_detect_area();
-    return (stack_check_get_free() < SAFETY_MIN_STACK_FREE || area != STACK_CHECK_OK) ? 2 : 0;
+    return (stack_check_free_below_minimum(stack_check_get_free()) || area != STACK_CHECK_OK) ? 2 : 0;
 }

@@ -18,23 +18,48 @@ enum posix_entropy_fault {
     POSIX_ENTROPY_NOT_READY = 1,   /**< always EAGAIN: pool not initialised */
     POSIX_ENTROPY_FAILED = 2,      /**< always ENOSYS: no entropy source */
     POSIX_ENTROPY_REPEAT_ONCE = 3, /**< the next two calls give the same bytes */
-    POSIX_ENTROPY_SHORT_READS = 4  /**< one byte per call (real entropy) */
+    POSIX_ENTROPY_SHORT_READS = 4, /**< one byte per call (real entropy) */
+    POSIX_ENTROPY_INTERRUPTED_ONCE = 5, /**< the next call fails with EINTR, then the real one */
+    POSIX_ENTROPY_SHORT_COUNTING = 6    /**< one byte per call: 0x11, 0x22, 0x33, ... */
 };
 
 static int fault;
 static unsigned repeats_left;
+static unsigned calls;
+static uint8_t next_byte;
 
-/** Chooses the fault of the following getrandom() calls. */
+/** Chooses the fault of the following getrandom() calls and zeroes the call count. */
 void safetymon_test_entropy_fault(int mode);
 void safetymon_test_entropy_fault(int mode)
 {
     fault = mode;
     repeats_left = mode == POSIX_ENTROPY_REPEAT_ONCE ? 2u : 0u;
+    calls = 0u;
+    next_byte = 0x11u;
+}
+
+/** getrandom() calls since the last safetymon_test_entropy_fault(). */
+unsigned safetymon_test_entropy_calls(void);
+unsigned safetymon_test_entropy_calls(void)
+{
+    return calls;
 }
 
 static ssize_t getrandom_with_faults(void *buffer, size_t length, unsigned int flags)
 {
+    calls++;
     switch (fault) {
+    case POSIX_ENTROPY_INTERRUPTED_ONCE:
+        fault = POSIX_ENTROPY_HEALTHY;
+        errno = EINTR;
+        return -1;
+    case POSIX_ENTROPY_SHORT_COUNTING:
+        if (length == 0u) {
+            return 0;
+        }
+        *(uint8_t *)buffer = next_byte;
+        next_byte = (uint8_t)(next_byte + 0x11u);
+        return 1;
     case POSIX_ENTROPY_NOT_READY:
         errno = EAGAIN;
         return -1;

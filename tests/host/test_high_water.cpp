@@ -41,6 +41,17 @@ struct Stack {
     std::vector<uint32_t> memory;
 };
 
+// The host port's simulated stack with its stack pointer `below_end` bytes
+// under the top (nothing else changed).
+stack_check_stack_t host_stack_with_sp(uintptr_t below_end)
+{
+    host_port_reset(1u);
+    stack_check_stack_t stack = stack_check_port_stack();
+    stack.sp = stack.end - below_end;
+    host_port_set_stack(stack.base, stack.end, stack.sp);
+    return stack;
+}
+
 }  // namespace
 
 TEST(HighWater, NothingPaintedSaysNotInitialised)
@@ -48,22 +59,65 @@ TEST(HighWater, NothingPaintedSaysNotInitialised)
     EXPECT_EQ(STACK_CHECK_ERR_NOT_INITIALISED, stack_check_get_min_free());
 }
 
-TEST(HighWater, PaintLeavesTheStackInUseAndItsMargin)
+TEST(HighWater, PaintCoversEveryWordBelowTheStackPointerAndNothingAbove)
 {
-    host_port_reset(1u);
-    const stack_check_stack_t stack = stack_check_port_stack();
-    const uintptr_t sp = stack.end - 256u;
-    host_port_set_stack(stack.base, stack.end, sp);
+    const stack_check_stack_t stack = host_stack_with_sp(256u);
+    const uintptr_t sp = stack.sp;
+    auto *words = reinterpret_cast<uint32_t *>(stack.base);
+    const size_t painted = (sp - stack.base) / 4u;
+    for (size_t i = painted; i < (stack.end - stack.base) / 4u; i++) {
+        words[i] = 0x20000000u + static_cast<uint32_t>(i);  // the stack in use
+    }
     ASSERT_EQ(STACK_CHECK_OK, stack_check_paint());
-    const auto *words = reinterpret_cast<const uint32_t *>(stack.base);
-    const size_t painted = (sp - STACK_CHECK_PAINT_MARGIN - stack.base) / 4u;
     for (size_t i = 0; i < painted; i++) {
         ASSERT_EQ(STACK_CHECK_PAINT_WORD, words[i]) << "word " << i;
     }
-    EXPECT_NE(STACK_CHECK_PAINT_WORD, words[painted]) << "the margin below SP stays unpainted";
-    // Nothing below the paint line was touched: the mark is the paint line.
-    for (uint32_t call = 0; call < bound_calls(painted); call++) {
-        EXPECT_EQ(static_cast<int32_t>(painted * 4u), stack_check_get_min_free());
+    for (size_t i = painted; i < (stack.end - stack.base) / 4u; i++) {
+        ASSERT_EQ(0x20000000u + i, words[i]) << "the stack in use was painted over at word " << i;
+    }
+}
+
+TEST(HighWater, RedZoneStaysUnpaintedAndTheMarkStartsAtTheStackPointer)
+{
+    // An ABI's red zone (x86-64: 128 bytes below the stack pointer) is left
+    // alone; the mark still starts at the stack pointer's depth, and the
+    // first painted word below the red zone is watched.
+    const stack_check_stack_t stack = host_stack_with_sp(256u);
+    const uintptr_t sp = stack.sp;
+    host_port_set_red_zone(128u);
+    auto *words = reinterpret_cast<uint32_t *>(stack.base);
+    const size_t painted = (sp - 128u - stack.base) / 4u;
+    words[painted] = 0x1234u;  // in the red zone
+    ASSERT_EQ(STACK_CHECK_OK, stack_check_paint());
+    EXPECT_EQ(STACK_CHECK_PAINT_WORD, words[painted - 1u]);
+    EXPECT_EQ(0x1234u, words[painted]) << "the red zone was painted";
+    const uint32_t bound = bound_calls((stack.end - stack.base) / 4u);
+    for (uint32_t call = 0; call < bound; call++) {
+        ASSERT_EQ(static_cast<int32_t>(sp - stack.base), stack_check_get_min_free()) << "call " << call;
+    }
+    words[painted - 1u] = 0x08000001u;  // the first painted word, written
+    int32_t seen = 0;
+    for (uint32_t call = 0; call < bound; call++) {
+        seen = stack_check_get_min_free();
+    }
+    EXPECT_EQ(static_cast<int32_t>((painted - 1u) * 4u), seen);
+}
+
+TEST(HighWater, UnalignedStackPointerRoundsTheMarkUpNeverDown)
+{
+    host_port_reset(1u);
+    const stack_check_stack_t stack = stack_check_port_stack();
+    host_port_set_stack(stack.base, stack.end, stack.base + 4034u);
+    auto *words = reinterpret_cast<uint32_t *>(stack.base);
+    words[1008] = 0u;
+    ASSERT_EQ(STACK_CHECK_OK, stack_check_paint());
+    EXPECT_EQ(STACK_CHECK_PAINT_WORD, words[1007]);
+    EXPECT_NE(STACK_CHECK_PAINT_WORD, words[1008]) << "the word holding the stack pointer was painted";
+    EXPECT_EQ(4036, stack_check_get_min_free());
+    for (uintptr_t offset : {4033u, 4035u, 4036u}) {
+        host_port_set_stack(stack.base, stack.end, stack.base + offset);
+        ASSERT_EQ(STACK_CHECK_OK, stack_check_paint());
+        EXPECT_EQ(4036, stack_check_get_min_free()) << "stack pointer " << offset << " bytes above the base";
     }
 }
 
@@ -72,13 +126,82 @@ TEST(HighWater, PaintRefusesBadRegions)
     alignas(4) static uint32_t words[8];
     EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint_region(nullptr, words + 8));
     EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint_region(words + 8, words));
+    EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint_region(words, words));
     EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint_region(reinterpret_cast<uint8_t *>(words) + 1, words + 8));
+    EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint_region(words, reinterpret_cast<uint8_t *>(words + 8) - 2));
     std::vector<uint32_t> huge(65536u);
     EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint_region(huge.data(), huge.data() + huge.size()));
+    EXPECT_EQ(STACK_CHECK_OK, stack_check_paint_region(huge.data(), huge.data() + 65535u)) << "65535 words fit";
+    EXPECT_EQ(65535 * 4, stack_check_get_min_free());
+    stack_check_forget_paint();
     host_port_reset(1u);
     const stack_check_stack_t stack = stack_check_port_stack();
-    host_port_set_stack(stack.base, stack.end, stack.base + 64u);  // SP inside the margin
+    host_port_set_stack(stack.base, stack.end, stack.base - 4u);  // SP below the stack: overflowed
     EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint());
+    host_port_set_stack(stack.base, stack.end, stack.end + 4u);   // SP above it: another stack
+    EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint());
+    host_port_set_red_zone(128u);
+    host_port_set_stack(stack.base, stack.end, stack.base + 124u);  // no room below the red zone
+    EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint());
+    host_port_set_stack(stack.base, stack.end, stack.base + 128u);  // exactly room for none
+    EXPECT_EQ(STACK_CHECK_OK, stack_check_paint());
+    EXPECT_EQ(128, stack_check_get_min_free());
+    host_port_set_stack(stack.base + 2u, stack.end, stack.end);     // misaligned base
+    EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint());
+    host_port_set_red_zone(0u);
+    host_port_set_stack(stack.base, stack.end - 2u, stack.end - 2u); // misaligned end
+    EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint());
+    host_port_set_stack(stack.end, stack.end, stack.end);           // bounds unknown: empty
+    EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint());
+    host_port_set_stack(stack.end, stack.base, stack.end);          // inverted
+    EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint());
+    EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint_region(nullptr, reinterpret_cast<void *>(64)))
+        << "NULL as the region's base";
+}
+
+TEST(HighWater, PaintTakesAStackOfExactlyTheLargestSizeAndAStackPointerAtItsTop)
+{
+    host_port_reset(1u);
+    std::vector<uint32_t> memory(65536u, 0u);
+    const auto base = reinterpret_cast<uintptr_t>(memory.data());
+    host_port_set_stack(base, base + 65535u * 4u, base + 65535u * 4u);  // 65535 words, nothing in use
+    ASSERT_EQ(STACK_CHECK_OK, stack_check_paint());
+    EXPECT_EQ(STACK_CHECK_PAINT_WORD, memory[65534]);
+    EXPECT_EQ(65535 * 4, stack_check_get_min_free());
+    host_port_set_stack(base, base + 65536u * 4u, base + 65536u * 4u);  // one word more
+    EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint());
+    stack_check_forget_paint();
+}
+
+TEST(HighWater, ForgetStopsTheMark)
+{
+    std::vector<uint32_t> region(64u, 0u);
+    ASSERT_EQ(STACK_CHECK_OK, stack_check_paint_region(region.data(), region.data() + region.size()));
+    ASSERT_EQ(64 * 4, stack_check_get_min_free());
+    stack_check_forget_paint();
+    EXPECT_EQ(STACK_CHECK_ERR_NOT_INITIALISED, stack_check_get_min_free());
+}
+
+TEST(HighWater, APaintTheCallerDoesNotRunOnLeavesTheMarkAsItWas)
+{
+    // The live stack pointer below the stack's base (the port's idea of the
+    // stack is not the one the code runs on): nothing painted, mark kept.
+    std::vector<uint32_t> region(64u, 0u);
+    ASSERT_EQ(STACK_CHECK_OK, stack_check_paint_region(region.data(), region.data() + region.size()));
+    region[10] = 1u;
+    int32_t before = 0;
+    for (uint32_t call = 0; call < bound_calls(64u); call++) {
+        before = stack_check_get_min_free();
+    }
+    ASSERT_EQ(40, before);
+    host_port_reset(1u);
+    const stack_check_stack_t stack = stack_check_port_stack();
+    auto *words = reinterpret_cast<uint32_t *>(stack.base);
+    words[0] = 0u;
+    host_port_set_live_sp(stack.base - 64u);  // the caller runs on a stack below this one
+    EXPECT_EQ(STACK_CHECK_ERR_LAYOUT, stack_check_paint());
+    EXPECT_EQ(0u, words[0]) << "painted a stack the caller does not run on";
+    EXPECT_EQ(before, stack_check_get_min_free());
 }
 
 TEST(HighWater, ExcursionBetweenCallsIsReportedWithinTheBoundAndNeverTooDeep)
@@ -134,4 +257,68 @@ TEST(HighWater, KnownLimitAFrameWritingThePaintValueLooksUnused)
         seen = stack_check_get_min_free();
     }
     EXPECT_EQ(101 * 4, seen) << "one word too shallow, never too deep";
+}
+
+TEST(HighWater, PaintedStackReportsTheStackPointersDepthNothingDeeper)
+{
+    // Every value the mark gives is a depth the stack really reached: right
+    // after the paint, with nothing written below the stack pointer, that is
+    // the stack pointer's own depth, the free stack at the paint.
+    const stack_check_stack_t stack = host_stack_with_sp(256u);
+    const uintptr_t sp = stack.sp;
+    ASSERT_EQ(STACK_CHECK_OK, stack_check_paint());
+    const int32_t free_at_paint = stack_check_get_free();
+    ASSERT_EQ(static_cast<int32_t>(sp - stack.base), free_at_paint);
+    for (uint32_t call = 0; call < bound_calls((stack.end - stack.base) / 4u) + 1u; call++) {
+        ASSERT_EQ(free_at_paint, stack_check_get_min_free()) << "call " << call;
+    }
+}
+
+TEST(HighWater, AWordWrittenJustBelowTheStackPointerIsSeen)
+{
+    const stack_check_stack_t stack = host_stack_with_sp(256u);
+    const uintptr_t sp = stack.sp;
+    ASSERT_EQ(STACK_CHECK_OK, stack_check_paint());
+    *reinterpret_cast<uint32_t *>(sp - 4u) = 0x08001234u;  // one push below the stack pointer
+    int32_t seen = 0;
+    for (uint32_t call = 0; call < bound_calls((stack.end - stack.base) / 4u); call++) {
+        seen = stack_check_get_min_free();
+    }
+    EXPECT_EQ(static_cast<int32_t>(sp - 4u - stack.base), seen);
+}
+
+TEST(HighWater, OneCallLooksAtExactlyTheScanBudget)
+{
+    // The cost bound: a call reads STACK_CHECK_MIN_FREE_SCAN_WORDS words, no
+    // more (a word one further down is seen only by the next call) and no
+    // fewer (the last word of the budget is seen by this one).
+    const size_t words = 4u * kScan;
+    {
+        Stack stack(words);
+        stack.memory[words - kScan] = 1u;  // the budget's last word
+        EXPECT_EQ(static_cast<int32_t>((words - kScan) * 4u), stack_check_get_min_free());
+    }
+    {
+        Stack stack(words);
+        stack.memory[words - kScan - 1u] = 1u;  // one beyond it
+        EXPECT_EQ(static_cast<int32_t>(words * 4u), stack_check_get_min_free()) << "read more than the budget";
+        EXPECT_EQ(static_cast<int32_t>((words - kScan - 1u) * 4u), stack_check_get_min_free());
+    }
+}
+
+TEST(HighWater, SweepStartsOverJustBelowTheMarkNotAtIt)
+{
+    // 2 * budget words, nothing found yet: call 1 reads the top half and
+    // finds word `deepest`, call 2 reads the bottom half. Call 3 starts over
+    // right below the mark, so its budget ends exactly at deepest - budget:
+    // a word written there is seen by that very call.
+    const size_t words = 2u * kScan;
+    Stack stack(words);
+    const size_t deepest = kScan + 8u;
+    stack.memory[deepest] = 1u;
+    EXPECT_EQ(static_cast<int32_t>(deepest * 4u), stack_check_get_min_free());
+    EXPECT_EQ(static_cast<int32_t>(deepest * 4u), stack_check_get_min_free());
+    stack.memory[deepest - kScan] = 1u;
+    EXPECT_EQ(static_cast<int32_t>((deepest - kScan) * 4u), stack_check_get_min_free())
+        << "the restarted sweep re-read the mark's own word";
 }

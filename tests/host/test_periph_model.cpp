@@ -11,6 +11,21 @@ protected:
     static void write(uint32_t address, uint32_t value) { stm32_periph_model_write(address, value, 4); }
     static constexpr uint32_t kCr = BOARD_RCC_BASE + RCC_CR_OFFSET;
     static constexpr uint32_t kCfgr = BOARD_RCC_BASE + RCC_CFGR_OFFSET;
+    static constexpr uint32_t kRngCr = BOARD_RNG_BASE + RNG_CR_OFFSET;
+    static constexpr uint32_t kRngSr = BOARD_RNG_BASE + RNG_SR_OFFSET;
+    // RNG clocked, PLL (from HSI) on, RNGEN set; then RNG_SR read until
+    // `bits` show (at most 10 reads). Returns the last RNG_SR.
+    static uint32_t start_rng_until(uint32_t bits)
+    {
+        write(BOARD_RCC_BASE + RCC_AHB2ENR_OFFSET, RCC_AHB2ENR_RNGEN);
+        write(kCr, read(kCr) | RCC_CR_PLLON);
+        write(kRngCr, RNG_CR_RNGEN);
+        uint32_t sr = 0;
+        for (int i = 0; i < 10 && (sr & bits) == 0u; i++) {
+            sr = read(kRngSr);
+        }
+        return sr;
+    }
 };
 
 TEST_F(PeriphModel, RccResetStateRunsOnHsi)
@@ -88,17 +103,10 @@ TEST_F(PeriphModel, NarrowAccessesSeeTheirByteLanes)
 
 TEST_F(PeriphModel, RngSeedErrorNeedsSeisClearedBeforeTheRestart)
 {
-    write(BOARD_RCC_BASE + RCC_AHB2ENR_OFFSET, RCC_AHB2ENR_RNGEN);
-    write(kCr, read(kCr) | RCC_CR_PLLON); // PLL from HSI
     stm32_periph_model_inject_rng(STM32_MODEL_RNG_SEED_ERROR_ONCE);
-    const uint32_t rng_cr = BOARD_RNG_BASE + RNG_CR_OFFSET;
-    const uint32_t rng_sr = BOARD_RNG_BASE + RNG_SR_OFFSET;
-    write(rng_cr, RNG_CR_RNGEN);
-    uint32_t sr = 0;
-    for (int i = 0; i < 10 && (sr & RNG_SR_SECS) == 0u; i++) {
-        sr = read(rng_sr);
-    }
-    ASSERT_NE(sr & RNG_SR_SECS, 0u);
+    const uint32_t rng_cr = kRngCr;
+    const uint32_t rng_sr = kRngSr;
+    ASSERT_NE(start_rng_until(RNG_SR_SECS) & RNG_SR_SECS, 0u);
     // Restart without clearing SEIS: the error stays.
     write(rng_cr, 0u);
     write(rng_cr, RNG_CR_RNGEN);
@@ -109,6 +117,29 @@ TEST_F(PeriphModel, RngSeedErrorNeedsSeisClearedBeforeTheRestart)
     write(rng_cr, RNG_CR_RNGEN);
     EXPECT_EQ(read(rng_sr) & (RNG_SR_SECS | RNG_SR_SEIS), 0u);
     EXPECT_EQ(stm32_periph_model_stats()->rng_recoveries, 1u);
+}
+
+TEST_F(PeriphModel, RngWordLeftInDrSurvivesRngenOffAndOn)
+{
+    // RM0090 §24.3.3: with RNGEN cleared the word in RNG_DR stays readable;
+    // a driver restarting the RNG may see it as the first word.
+    ASSERT_NE(start_rng_until(RNG_SR_DRDY) & RNG_SR_DRDY, 0u);
+    write(kRngCr, 0u);
+    write(kRngCr, RNG_CR_RNGEN);
+    EXPECT_NE(read(kRngSr) & RNG_SR_DRDY, 0u) << "the ready word was dropped by the restart";
+    EXPECT_EQ(stm32_periph_model_stats()->rng_enables, 2u);
+}
+
+TEST_F(PeriphModel, UnclockedRngReadsZeroAndIgnoresWrites)
+{
+    const uint32_t rng_cr = BOARD_RNG_BASE + RNG_CR_OFFSET;
+    write(rng_cr, RNG_CR_RNGEN);
+    EXPECT_EQ(read(rng_cr), 0u);
+    EXPECT_EQ(read(BOARD_RNG_BASE + RNG_SR_OFFSET), 0u);
+    EXPECT_EQ(stm32_periph_model_stats()->unclocked_accesses, 3u);
+    EXPECT_EQ(stm32_periph_model_stats()->rng_enables, 0u);
+    write(BOARD_RCC_BASE + RCC_AHB2ENR_OFFSET, RCC_AHB2ENR_RNGEN);
+    EXPECT_EQ(read(rng_cr), 0u) << "the unclocked write took effect";
 }
 
 }  // namespace

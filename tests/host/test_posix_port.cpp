@@ -5,6 +5,7 @@
 
 #include <pthread.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <random>
 #include <string>
@@ -17,11 +18,14 @@ extern "C" {
 #include "stack_check.h"
 #include "stack_check_port_layout.h"
 void safetymon_test_entropy_fault(int mode);
+unsigned safetymon_test_entropy_calls(void);
+void safetymon_test_stack_query_fails(int fails);
+#include "posix_entropy.h"
 }
 
 namespace {
 
-enum { kHealthy = 0, kNotReady = 1, kFailed = 2, kRepeatOnce = 3, kShortReads = 4 };
+enum { kHealthy = 0, kNotReady = 1, kFailed = 2, kRepeatOnce = 3, kShortReads = 4, kInterruptedOnce = 5, kShortCounting = 6 };
 
 class PosixPort : public ::testing::Test {
 protected:
@@ -78,6 +82,66 @@ TEST_F(PosixPort, MeasuresTheCallingThreadsStack)
     EXPECT_LE(sample.free_deep, sample.free_top - 32 * 1024);
 }
 
+struct PaintSample {
+    int paint = -1;
+    int32_t free_here = 0;
+    int32_t mark = 0;
+    int32_t painted_bytes = 0;
+};
+
+void *paint_thread(void *argument)
+{
+    auto *sample = static_cast<PaintSample *>(argument);
+    const stack_check_stack_t stack = stack_check_port_stack();
+    // Bind the calls below first: the dynamic linker's lazy binding runs
+    // kilobytes deeper than this frame (a depth the mark would rightly show).
+    stack_check_forget_paint();
+    (void)stack_check_get_min_free();
+    sample->free_here = stack_check_get_free();
+    sample->paint = stack_check_paint();
+    const uint32_t words = static_cast<uint32_t>((stack.end - stack.base) / 4u);
+    for (uint32_t call = 0; call < 2u * ((words + STACK_CHECK_MIN_FREE_SCAN_WORDS - 1u) / STACK_CHECK_MIN_FREE_SCAN_WORDS) + 1u;
+         call++) {
+        sample->mark = stack_check_get_min_free();
+    }
+    const auto *word = reinterpret_cast<const uint32_t *>(stack.base);
+    uint32_t run = 0;
+    while (run < words && word[run] == STACK_CHECK_PAINT_WORD) {
+        run++;
+    }
+    sample->painted_bytes = static_cast<int32_t>(run * 4u);
+    stack_check_forget_paint();
+    return nullptr;
+}
+
+TEST_F(PosixPort, PaintReachesTheRedZoneBelowTheStackPointerAndTheMarkStartsThere)
+{
+    // The x86-64 paint loop (ports/common/stack_check_port_paint.h) on a real
+    // thread's stack: painted from the base up to the 128-byte red zone below
+    // its own stack pointer; the mark starts at that stack pointer, within the
+    // paint's own call below this frame.
+    // A stack of its own: glibc would hand out a cached larger one (over the
+    // mark's 65535-word limit) after another test's thread.
+    constexpr size_t kStackBytes = 128 * 1024;
+    void *stack = std::aligned_alloc(4096, kStackBytes);
+    ASSERT_NE(stack, nullptr);
+    pthread_attr_t attributes;
+    ASSERT_EQ(pthread_attr_init(&attributes), 0);
+    ASSERT_EQ(pthread_attr_setstack(&attributes, stack, kStackBytes), 0);
+    PaintSample sample;
+    pthread_t thread;
+    ASSERT_EQ(pthread_create(&thread, &attributes, paint_thread, &sample), 0);
+    ASSERT_EQ(pthread_join(thread, nullptr), 0);
+    pthread_attr_destroy(&attributes);
+    std::free(stack);
+    ASSERT_EQ(STACK_CHECK_OK, sample.paint);
+    EXPECT_LE(sample.mark, sample.free_here) << "the paint ran below this frame";
+    EXPECT_GE(sample.mark, sample.free_here - 512) << "the mark starts deeper than the paint's call went";
+    // Nothing ran below the paint's stack pointer since: exactly the red zone
+    // lies between the paint and the mark.
+    EXPECT_EQ(sample.painted_bytes, sample.mark - 128) << "the red zone is 128 bytes (System V AMD64 ABI 3.2.2)";
+}
+
 TEST_F(PosixPort, SealsAndChecksTheArea)
 {
     ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
@@ -122,6 +186,75 @@ INSTANTIATE_TEST_SUITE_P(Getrandom, EntropyFault,
                                            EntropyCase{kRepeatOnce, STACK_CHECK_ERR_RNG_REPEAT, "RepeatedWord"},
                                            EntropyCase{kShortReads, STACK_CHECK_OK, "ShortReads"}),
                          entropy_case_name);
+
+struct UnknownSample {
+    int32_t free_bytes = 1;
+    int32_t size = 1;
+    int paint = 0;
+};
+
+void *unknown_bounds_thread(void *argument)
+{
+    auto *sample = static_cast<UnknownSample *>(argument);
+    sample->free_bytes = stack_check_get_free();
+    sample->size = stack_check_get_size();
+    sample->paint = stack_check_paint();
+    return nullptr;
+}
+
+TEST_F(PosixPort, StackWhoseBoundsPthreadCannotTellHasNoFreeStack)
+{
+    // Fail safe: a thread whose stack pthread_getattr_np() cannot describe
+    // counts as having no free stack (and none to paint).
+    safetymon_test_stack_query_fails(1);
+    UnknownSample sample;
+    pthread_t thread;
+    ASSERT_EQ(pthread_create(&thread, nullptr, unknown_bounds_thread, &sample), 0);
+    ASSERT_EQ(pthread_join(thread, nullptr), 0);
+    safetymon_test_stack_query_fails(0);
+    EXPECT_EQ(sample.free_bytes, 0);
+    EXPECT_EQ(sample.size, 0);
+    EXPECT_EQ(sample.paint, STACK_CHECK_ERR_LAYOUT);
+}
+
+TEST_F(PosixPort, NotReadyIsRetriedExactlyTheLimit)
+{
+    safetymon_test_entropy_fault(kNotReady);
+    uint32_t word = 0x77u;
+    EXPECT_EQ(posix_entropy_word(&word), STACK_CHECK_ERR_RNG_TIMEOUT);
+    EXPECT_EQ(safetymon_test_entropy_calls(), POSIX_ENTROPY_RETRIES);
+    EXPECT_EQ(word, 0x77u);
+}
+
+TEST_F(PosixPort, AnInterruptedCallIsRetriedNotAFailure)
+{
+    safetymon_test_entropy_fault(kInterruptedOnce);
+    uint32_t word = 0;
+    EXPECT_EQ(posix_entropy_word(&word), STACK_CHECK_OK);
+    EXPECT_EQ(safetymon_test_entropy_calls(), 2u);
+}
+
+TEST_F(PosixPort, ShortReadsAreJoinedIntoOneWholeWord)
+{
+    safetymon_test_entropy_fault(kShortCounting);
+    uint32_t word = 0;
+    ASSERT_EQ(posix_entropy_word(&word), STACK_CHECK_OK);
+    EXPECT_EQ(safetymon_test_entropy_calls(), 4u);
+    const uint8_t expected[4] = {0x11u, 0x22u, 0x33u, 0x44u};
+    uint32_t expected_word = 0;
+    std::memcpy(&expected_word, expected, sizeof expected_word);
+    EXPECT_EQ(word, expected_word);
+}
+
+TEST_F(PosixPort, EveryFillStartsTheContinuousTestAgain)
+{
+    // 31 data words of the 128-byte area, plus one that primes the test, on
+    // every fill: a fill that skipped the restart would take 31.
+    ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
+    safetymon_test_entropy_fault(kHealthy);
+    ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
+    EXPECT_EQ(safetymon_test_entropy_calls(), 32u);
+}
 
 TEST(SoftCrc, SingleWordFromResetGivesTheUnitsKnownAnswer)
 {

@@ -33,10 +33,62 @@ TEST_F(StackFree, IsNegativeWhenTheStackPointerIsAlreadyBelow)
 
 TEST_F(StackFree, BelowTheMinimumIsWhatTheCycleFlags)
 {
+    // The threshold's boundary through the cycle's own test: exactly the
+    // minimum is enough, one word less (the stack pointer moves by words)
+    // is not, one word more is.
     host_port_set_stack(0x1000u, 0x2000u, 0x1000u + SAFETY_MIN_STACK_FREE);
-    EXPECT_GE(stack_check_get_free(), SAFETY_MIN_STACK_FREE);
+    EXPECT_FALSE(stack_check_free_below_minimum(stack_check_get_free()));
     host_port_set_stack(0x1000u, 0x2000u, 0x1000u + SAFETY_MIN_STACK_FREE - 4u);
-    EXPECT_LT(stack_check_get_free(), SAFETY_MIN_STACK_FREE);
+    EXPECT_TRUE(stack_check_free_below_minimum(stack_check_get_free()));
+    host_port_set_stack(0x1000u, 0x2000u, 0x1000u + SAFETY_MIN_STACK_FREE + 4u);
+    EXPECT_FALSE(stack_check_free_below_minimum(stack_check_get_free()));
+}
+
+TEST(StackFreeThreshold, ExactlyTheMinimumIsEnoughOneByteLessIsNot)
+{
+    EXPECT_FALSE(stack_check_free_below_minimum(SAFETY_MIN_STACK_FREE));
+    EXPECT_TRUE(stack_check_free_below_minimum(SAFETY_MIN_STACK_FREE - 1));
+    EXPECT_FALSE(stack_check_free_below_minimum(SAFETY_MIN_STACK_FREE + 1));
+    EXPECT_TRUE(stack_check_free_below_minimum(0));
+    EXPECT_TRUE(stack_check_free_below_minimum(-24)) << "an overflow that has not faulted yet";
+    EXPECT_TRUE(stack_check_free_below_minimum(INT32_MIN));
+    EXPECT_FALSE(stack_check_free_below_minimum(INT32_MAX));
+}
+
+TEST_F(StackFree, ClampsAtTheInt32LimitsExactly)
+{
+    if (sizeof(uintptr_t) <= 4) {
+        GTEST_SKIP() << "32-bit host: addresses cannot be further apart than int32_t covers";
+    }
+    const uintptr_t base = static_cast<uintptr_t>(1) << 40;
+    const uintptr_t max = static_cast<uintptr_t>(INT32_MAX);
+    host_port_set_stack(base, base + max + 8u, base + max);
+    EXPECT_EQ(stack_check_get_free(), INT32_MAX);
+    host_port_set_stack(base, base + max + 8u, base + max + 1u);
+    EXPECT_EQ(stack_check_get_free(), INT32_MAX);
+    host_port_set_stack(base, base + max + 8u, base + max - 1u);
+    EXPECT_EQ(stack_check_get_free(), INT32_MAX - 1);
+    host_port_set_stack(base, base + 16u, base - max - 1u); // exactly INT32_MIN below
+    EXPECT_EQ(stack_check_get_free(), INT32_MIN);
+    host_port_set_stack(base, base + 16u, base - max - 2u);
+    EXPECT_EQ(stack_check_get_free(), INT32_MIN);
+    host_port_set_stack(base, base + 16u, base - max);
+    EXPECT_EQ(stack_check_get_free(), INT32_MIN + 1);
+}
+
+TEST_F(StackFree, SizeClampsAtInt32MaxExactly)
+{
+    if (sizeof(uintptr_t) <= 4) {
+        GTEST_SKIP() << "32-bit host: a stack cannot be larger than int32_t covers";
+    }
+    const uintptr_t base = static_cast<uintptr_t>(1) << 40;
+    const uintptr_t max = static_cast<uintptr_t>(INT32_MAX);
+    host_port_set_stack(base, base + max - 1u, base);
+    EXPECT_EQ(stack_check_get_size(), INT32_MAX - 1);
+    host_port_set_stack(base, base + max, base);
+    EXPECT_EQ(stack_check_get_size(), INT32_MAX);
+    host_port_set_stack(base, base + max + 1u, base);
+    EXPECT_EQ(stack_check_get_size(), INT32_MAX);
 }
 
 TEST_F(StackFree, StaysInsideInt32OnWideHosts)

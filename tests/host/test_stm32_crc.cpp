@@ -31,15 +31,31 @@ TEST_F(Stm32Crc, SingleWordFromResetGivesTheKnownAnswer)
     EXPECT_EQ(crc, 0xDF8A8A2Bu);
 }
 
-TEST_F(Stm32Crc, UnitFedByteWiseIsCrc32Mpeg2)
+TEST_F(Stm32Crc, NarrowWritesToCrcDrAreNotDataOnTheF4)
 {
-    // The F7's unit takes 8-bit writes to CRC_DR; the model does too.
+    // The F4's unit takes 32-bit words only (RM0090 §4.2); the model spoils
+    // the CRC on a 16- or 8-bit write rather than compute what the F7 would.
     ASSERT_EQ(stm32_crc_start(), STACK_CHECK_OK);
-    stm32_periph_model_write(BOARD_CRC_BASE + CRC_CR_OFFSET, CRC_CR_RESET, 4);
-    for (size_t i = 0; i < 9; i++) {
-        stm32_periph_model_write(BOARD_CRC_BASE + CRC_DR_OFFSET, static_cast<uint8_t>(kCheckInput[i]), 1);
+    for (uint32_t size : {1u, 2u}) {
+        stm32_periph_model_write(BOARD_CRC_BASE + CRC_CR_OFFSET, CRC_CR_RESET, 4);
+        const uint32_t narrow = stats().crc_narrow_writes;
+        const uint32_t words = stats().crc_words;
+        stm32_periph_model_write(BOARD_CRC_BASE + CRC_DR_OFFSET, 0x31u, size);
+        EXPECT_EQ(stats().crc_narrow_writes - narrow, 1u) << size << "-byte write";
+        EXPECT_EQ(stats().crc_words, words);
+        const uint8_t byte = 0x31u;
+        EXPECT_NE(stm32_periph_model_read(BOARD_CRC_BASE + CRC_DR_OFFSET, 4), crc32_mpeg2(&byte, 1)) << size;
+        EXPECT_NE(stm32_periph_model_read(BOARD_CRC_BASE + CRC_DR_OFFSET, 4), CRC_INITIAL_VALUE) << size;
     }
-    EXPECT_EQ(stm32_periph_model_read(BOARD_CRC_BASE + CRC_DR_OFFSET, 4), 0x0376E6E7u);
+}
+
+TEST_F(Stm32Crc, DriverFeedsWholeWordsOnly)
+{
+    ASSERT_EQ(stm32_crc_start(), STACK_CHECK_OK);
+    uint32_t words[7] = {1, 2, 3, 4, 5, 6, 7};
+    uint32_t crc = 0;
+    ASSERT_EQ(stm32_crc_compute(words, 7, &crc), STACK_CHECK_OK);
+    EXPECT_EQ(stats().crc_narrow_writes, 0u);
 }
 
 TEST_F(Stm32Crc, WordResultIsCrc32Mpeg2OfItsBigEndianBytes)

@@ -111,6 +111,9 @@ TEST(Decode, KnowsInstructionLengths)
     EXPECT_TRUE(thumb_is_32bit(0xe890));
     EXPECT_FALSE(thumb_is_32bit(0x689a));
     EXPECT_FALSE(thumb_is_32bit(0x4608));
+    // A5.1: 0b11100 (B, T2) is the last 16-bit prefix, 0b11101 the first 32-bit one.
+    EXPECT_FALSE(thumb_is_32bit(0xe7fe));
+    EXPECT_TRUE(thumb_is_32bit(0xe800));
 }
 
 }  // namespace

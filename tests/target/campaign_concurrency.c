@@ -86,7 +86,7 @@ void TIM2_IRQHandler(void)
         isr.false_positives++;
         isr.last_bad = status;
     }
-    if (stack_check_get_free() < SAFETY_MIN_STACK_FREE) {
+    if (stack_check_free_below_minimum(stack_check_get_free())) {
         isr.low_stack++;
     }
 }
@@ -110,7 +110,7 @@ int main(void)
             cycle.false_positives++;
             cycle.last_bad = status;
         }
-        if (stack_check_get_free() < SAFETY_MIN_STACK_FREE) {
+        if (stack_check_free_below_minimum(stack_check_get_free())) {
             cycle.low_stack++;
         }
         if (n % CAMPAIGN_RESEAL_EVERY == 0u) {

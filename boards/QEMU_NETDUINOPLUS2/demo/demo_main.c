@@ -104,7 +104,7 @@ static cycle_t safety_cycle(void)
     cycle_t cycle;
     cycle.free_bytes = stack_check_get_free();
     cycle.area = stack_check_corruption_detect_area();
-    if (cycle.free_bytes < SAFETY_MIN_STACK_FREE || cycle.area != STACK_CHECK_OK) {
+    if (stack_check_free_below_minimum(cycle.free_bytes) || cycle.area != STACK_CHECK_OK) {
         error_flags |= ERR_FLAG_STACK;
     }
     cycle.flags = error_flags;
@@ -210,8 +210,8 @@ static void scenario_low_stack(void)
               (unsigned)DEEPEN_FRAME_BYTES, (unsigned)SAFETY_MIN_STACK_FREE);
     deepen_result_t result = {0};
     const bool flagged = deepen(1u, &result);
-    const bool ok = flagged && result.previous.free_bytes >= SAFETY_MIN_STACK_FREE &&
-                    result.flagged.free_bytes < SAFETY_MIN_STACK_FREE && result.flagged.area == STACK_CHECK_OK;
+    const bool ok = flagged && !stack_check_free_below_minimum(result.previous.free_bytes) &&
+                    stack_check_free_below_minimum(result.flagged.free_bytes) && result.flagged.area == STACK_CHECK_OK;
     sh_printf("[scenario 1] cycle %u had %d bytes free (>= %u, no flag); cycle %u at depth %u had %d bytes\n",
               (unsigned)result.previous.number, (int)result.previous.free_bytes, (unsigned)SAFETY_MIN_STACK_FREE,
               (unsigned)result.flagged.number, (unsigned)result.depth, (int)result.flagged.free_bytes);

@@ -19,9 +19,10 @@
 #define CRC_WINDOW_BYTES 0x400u
 #define RNG_WINDOW_BYTES 0x400u
 
-/* RNG timing in RNG_SR reads: DRDY rises on the 3rd read after RNGEN rises
- * (46 RNG clocks on silicon) and on the 2nd read after each RNG_DR read (40
- * clocks), so a driver that does not poll sees DRDY low. */
+/* RNG timing in accesses to RNG registers (each lets the RNG advance a
+ * step): DRDY rises at the 3rd access after RNGEN rises (46 RNG clocks on
+ * silicon) and at the 2nd after each RNG_DR read (40 clocks), so a driver
+ * that does not poll sees DRDY low. */
 #define RNG_READS_AFTER_ENABLE 3u
 #define RNG_READS_PER_WORD 2u
 
@@ -37,6 +38,11 @@
 #define CRC_POLYNOMIAL 0x04C11DB7u
 
 typedef enum { REPEAT_IDLE, REPEAT_ARMED, REPEAT_NEXT } repeat_state_t;
+
+/* How an injected seed error shows in RNG_SR (see stm32_model_rng_fault_t). */
+typedef enum { SEED_SHOWS_NO_WORD, SEED_SHOWS_OVER_WORD, SEED_SHOWS_SEIS_CLEARED, SEED_SHOWS_SECS_CLEARED } seed_shows_t;
+
+#define SEED_ERRORS_FOREVER UINT32_MAX
 
 static uint32_t rcc_regs[RCC_WINDOW_BYTES / 4u];
 static uint32_t flash_regs[FLASH_WINDOW_BYTES / 4u];
@@ -57,7 +63,14 @@ static struct {
     uint32_t xorshift;
     uint32_t last_word;
     repeat_state_t repeat;
-    stm32_model_rng_fault_t fault;
+    bool seed_stopped;        /* a seed error stopped the RNG: only the §24.3.2 sequence restarts it */
+    uint32_t words_since_start;
+    /* injected */
+    bool drdy_stuck;
+    bool clock_fault;
+    uint32_t seed_errors_left; /* SEED_ERRORS_FOREVER: every word */
+    uint32_t seed_good_words;  /* words delivered after each (re)start before the error */
+    seed_shows_t seed_shows;
 } rng;
 
 static stm32_model_stats_t stats;
@@ -75,14 +88,41 @@ void stm32_periph_model_reset(uint32_t seed)
     memset(&crc, 0, sizeof crc);
     crc.dr = CRC_INITIAL_VALUE;
     memset(&rng, 0, sizeof rng);
+    rng.seed_shows = SEED_SHOWS_NO_WORD;
     rng.xorshift = seed != 0u ? seed : 0x2545F491u;
     memset(&stats, 0, sizeof stats);
 }
 
 void stm32_periph_model_inject_rng(stm32_model_rng_fault_t fault)
 {
-    rng.fault = fault;
+    rng.drdy_stuck = fault == STM32_MODEL_RNG_DRDY_STUCK;
+    rng.clock_fault = fault == STM32_MODEL_RNG_CLOCK_ERROR;
     rng.repeat = fault == STM32_MODEL_RNG_REPEAT_ONCE ? REPEAT_ARMED : REPEAT_IDLE;
+    switch (fault) {
+    case STM32_MODEL_RNG_SEED_ERROR_STUCK:
+        rng.seed_errors_left = SEED_ERRORS_FOREVER;
+        break;
+    case STM32_MODEL_RNG_SEED_ERROR_ONCE:
+    case STM32_MODEL_RNG_SEED_ERROR_OVER_WORD:
+    case STM32_MODEL_RNG_SEED_ERROR_SEIS_CLEARED:
+    case STM32_MODEL_RNG_SEED_ERROR_SECS_CLEARED:
+    case STM32_MODEL_RNG_SEED_ERROR_SECOND_WORD:
+        rng.seed_errors_left = 1u;
+        break;
+    default:
+        rng.seed_errors_left = 0u;
+        break;
+    }
+    rng.seed_good_words = fault == STM32_MODEL_RNG_SEED_ERROR_SECOND_WORD ? 1u : 0u;
+    rng.seed_shows = fault == STM32_MODEL_RNG_SEED_ERROR_OVER_WORD      ? SEED_SHOWS_OVER_WORD
+                     : fault == STM32_MODEL_RNG_SEED_ERROR_SEIS_CLEARED ? SEED_SHOWS_SEIS_CLEARED
+                     : fault == STM32_MODEL_RNG_SEED_ERROR_SECS_CLEARED ? SEED_SHOWS_SECS_CLEARED
+                                                                        : SEED_SHOWS_NO_WORD;
+}
+
+void stm32_periph_model_set_rng_seed_errors(uint32_t count)
+{
+    rng.seed_errors_left = count;
 }
 
 void stm32_periph_model_inject_crc(stm32_model_crc_fault_t fault)
@@ -289,12 +329,12 @@ static bool crc_clocked(void)
     return (rcc_reg(RCC_AHB1ENR_OFFSET) & RCC_AHB1ENR_CRCEN) != 0u;
 }
 
-/* MSB-first CRC-32 step over the low @p bits bits of @p data (RM0090 §4.2:
- * polynomial 0x04C11DB7, no reflection). */
-static uint32_t crc_feed(uint32_t value, uint32_t data, uint32_t bits)
+/* MSB-first CRC-32 step over one 32-bit word (RM0090 §4.2: polynomial
+ * 0x04C11DB7, no reflection). */
+static uint32_t crc_feed(uint32_t value, uint32_t data)
 {
-    value ^= data << (32u - bits);
-    for (uint32_t i = 0u; i < bits; i++) {
+    value ^= data;
+    for (uint32_t i = 0u; i < 32u; i++) {
         value = (value & 0x80000000u) != 0u ? (value << 1) ^ CRC_POLYNOMIAL : value << 1;
     }
     return value;
@@ -325,13 +365,18 @@ static void crc_write(uint32_t offset, uint32_t value, uint32_t size)
 {
     switch (offset) {
     case CRC_DR_OFFSET:
-        /* A 32-bit write feeds a word (F4 and F7); 16- and 8-bit writes feed
-         * that many bits, as the F7's unit does. */
-        crc.dr = crc_feed(crc.dr, value, size * 8u);
-        crc.fed = true;
+        /* The STM32F4's unit takes 32-bit words only (RM0090 §4.2: a single
+         * 32-bit data register, 4 AHB cycles per word); what a 16- or 8-bit
+         * write does there is not specified, so the model spoils the CRC
+         * (a driver that feeds bytes fails here, as it could on silicon). */
         if (size == 4u) {
+            crc.dr = crc_feed(crc.dr, value);
             stats.crc_words++;
+        } else {
+            crc.dr = ~crc.dr;
+            stats.crc_narrow_writes++;
         }
+        crc.fed = true;
         break;
     case CRC_IDR_OFFSET:
         crc.idr = value & 0xFFu;
@@ -375,34 +420,63 @@ static uint32_t rng_next_word(void)
     return x;
 }
 
-/* One RNG_SR read: time advances by one step of the RNG. */
-static uint32_t rng_read_status(void)
+/* RM0090 §24.3.2: a seed error stops the RNG and sets SECS and SEIS; a word
+ * that comes with it (DRDY) has too little entropy and must not be used. */
+static void raise_seed_error(void)
 {
-    stats.rng_sr_reads++;
+    if (rng.seed_errors_left != SEED_ERRORS_FOREVER) {
+        rng.seed_errors_left--;
+    }
+    rng.seed_stopped = true;
+    stats.rng_seed_errors++;
+    rng.flags |= RNG_SR_SECS | RNG_SR_SEIS;
+    if (rng.seed_shows != SEED_SHOWS_NO_WORD) {
+        rng.dr = STM32_MODEL_RNG_LOW_ENTROPY_WORD; /* the word the error spoiled */
+        rng.drdy = true;
+    }
+    if (rng.seed_shows == SEED_SHOWS_SEIS_CLEARED) {
+        rng.flags &= ~RNG_SR_SEIS; /* another user of the RNG cleared it; the error remains */
+    } else if (rng.seed_shows == SEED_SHOWS_SECS_CLEARED) {
+        rng.flags &= ~RNG_SR_SECS; /* the noise source is right again; the RNG stays stopped */
+    }
+}
+
+/* One step of the RNG's own clock: every access to an RNG register lets
+ * time advance by one step before it takes effect, so a state can change
+ * between any two accesses of a driver (between its read of RNG_SR and its
+ * write to it, too). */
+static void rng_step(void)
+{
     if ((rng.cr & RNG_CR_RNGEN) != 0u) {
         /* PLL48CLK comes from the main PLL: without it, or with the fault,
-         * the clock check fails (RNG_SR.CECS, RM0090 §24.4.2). */
-        const bool clock_ok = pll_running() && rng.fault != STM32_MODEL_RNG_CLOCK_ERROR;
+         * the clock check fails (RNG_SR.CECS, RM0090 §24.4.2); CEIS is set
+         * when CECS is, and CECS clears by itself once the clock is right
+         * (§24.3.2). While it lasts the RNG stops; a word already in
+         * RNG_DR stays (and may be used). */
+        const bool clock_ok = pll_running() && !rng.clock_fault;
         if (!clock_ok) {
-            rng.flags |= RNG_SR_CECS | RNG_SR_CEIS;
+            if ((rng.flags & RNG_SR_CECS) == 0u) {
+                rng.flags |= RNG_SR_CECS | RNG_SR_CEIS;
+            }
         } else {
             rng.flags &= ~RNG_SR_CECS;
         }
-        const bool producing = clock_ok && (rng.flags & RNG_SR_SECS) == 0u && !rng.drdy &&
-                               rng.fault != STM32_MODEL_RNG_DRDY_STUCK;
+        const bool producing = clock_ok && !rng.seed_stopped && !rng.drdy && !rng.drdy_stuck;
         if (producing && rng.countdown > 0u && --rng.countdown == 0u) {
-            if (rng.fault == STM32_MODEL_RNG_SEED_ERROR_ONCE ||
-                rng.fault == STM32_MODEL_RNG_SEED_ERROR_STUCK) {
-                rng.flags |= RNG_SR_SECS | RNG_SR_SEIS;
-                if (rng.fault == STM32_MODEL_RNG_SEED_ERROR_ONCE) {
-                    rng.fault = STM32_MODEL_RNG_HEALTHY;
-                }
+            if (rng.seed_errors_left != 0u && rng.words_since_start >= rng.seed_good_words) {
+                raise_seed_error();
             } else {
                 rng.dr = rng_next_word();
                 rng.drdy = true;
+                rng.words_since_start++;
             }
         }
     }
+}
+
+static uint32_t rng_read_status(void)
+{
+    stats.rng_sr_reads++;
     return rng.flags | (rng.drdy ? RNG_SR_DRDY : 0u);
 }
 
@@ -410,6 +484,9 @@ static uint32_t rng_read_status(void)
 static uint32_t rng_read_data(void)
 {
     stats.rng_dr_reads++;
+    if (rng.seed_stopped) {
+        stats.rng_dr_reads_in_seed_error++;
+    }
     const uint32_t value = rng.dr;
     if (rng.drdy) {
         rng.drdy = false;
@@ -420,6 +497,7 @@ static uint32_t rng_read_data(void)
 
 static uint32_t rng_read(uint32_t offset)
 {
+    rng_step();
     switch (offset) {
     case RNG_CR_OFFSET:
         return rng.cr;
@@ -435,16 +513,20 @@ static uint32_t rng_read(uint32_t offset)
 
 static void rng_write(uint32_t offset, uint32_t value)
 {
+    rng_step();
     switch (offset) {
     case RNG_CR_OFFSET: {
         const uint32_t before = rng.cr;
         rng.cr = value & (RNG_CR_RNGEN | RNG_CR_IE);
         if ((before & RNG_CR_RNGEN) == 0u && (rng.cr & RNG_CR_RNGEN) != 0u) {
             stats.rng_enables++;
-            rng.drdy = false;
+            rng.words_since_start = 0u;
+            /* A word still in RNG_DR stays readable across RNGEN (RM0090
+             * §24.3.3, low-power use): it is the first the driver sees. */
             rng.countdown = RNG_READS_AFTER_ENABLE;
             /* RM0090 §24.3.2: SEIS cleared, then RNGEN cleared and set. */
-            if ((rng.flags & RNG_SR_SECS) != 0u && (rng.flags & RNG_SR_SEIS) == 0u) {
+            if (rng.seed_stopped && (rng.flags & RNG_SR_SEIS) == 0u) {
+                rng.seed_stopped = false;
                 rng.flags &= ~RNG_SR_SECS;
                 stats.rng_recoveries++;
             }

@@ -17,13 +17,23 @@
  *   writes ignored); CSR (§7.3.21) with its reset flags kept across system
  *   resets (and across QEMU's reboot) until RMVF or a power reset, LSION and
  *   LSIRDY; other RCC and FLASH_ACR words are plain storage.
- * - CRC (§4): CRC_DR fed with 32-bit words (and, as on the F7, 16- and 8-bit
- *   writes), CRC_CR.RESET to 0xFFFFFFFF, CRC_IDR 8-bit scratch.
+ * - CRC (§4): CRC_DR fed with 32-bit words only, as the F4's unit takes
+ *   them (§4.2; a 16- or 8-bit write to CRC_DR, which the F7's unit takes
+ *   and the F4's does not specify, spoils the CRC and is counted),
+ *   CRC_CR.RESET to 0xFFFFFFFF, CRC_IDR 8-bit scratch.
  * - RNG (§24): RNG_CR.RNGEN, RNG_SR with DRDY rising a few RNG_SR reads after
- *   enable or after each RNG_DR read, SECS/SEIS and CECS/CEIS with rc_w0
- *   clearing, the §24.3.2 seed-error recovery (SEIS cleared, then RNGEN
- *   cleared and set); a clock error whenever the PLL (source of PLL48CLK) is
- *   off. Words come from a seeded xorshift32.
+ *   enable or after each RNG_DR read; a word left in RNG_DR stays readable
+ *   across RNGEN (§24.3.3). Errors as §24.3.2 and §24.4.2 describe them: a
+ *   seed error stops the RNG and sets SECS with SEIS; a word that comes with
+ *   it (DRDY set) must not be used; only the recovery (SEIS cleared, then
+ *   RNGEN cleared and set) restarts it. A clock error (whenever the PLL,
+ *   source of PLL48CLK, is off) stops the RNG and sets CECS with CEIS; CECS
+ *   clears by itself once the clock is right, a word already in RNG_DR
+ *   stays. SEIS and CEIS are rc_w0 and set only when their current-status
+ *   bit rises, so every combination a driver can meet shows: SECS without
+ *   SEIS (cleared by another user while the error lasts), SEIS without SECS,
+ *   CECS without CEIS, CEIS without CECS, each with or without DRDY. Words
+ *   come from a seeded xorshift32.
  * - Injectable faults (stm32_periph_model_inject_rng/_crc) for the paths
  *   hardware rarely shows.
  */
@@ -49,8 +59,25 @@ typedef enum {
     /** CECS/CEIS stay set: RNG clock too slow. */
     STM32_MODEL_RNG_CLOCK_ERROR,
     /** The word after next equals the next one (continuous-test failure). */
-    STM32_MODEL_RNG_REPEAT_ONCE
+    STM32_MODEL_RNG_REPEAT_ONCE,
+    /** The next word comes with a seed error: DRDY, SECS and SEIS all set,
+     *  RNG_DR holding ::STM32_MODEL_RNG_LOW_ENTROPY_WORD; the recovery ends it. */
+    STM32_MODEL_RNG_SEED_ERROR_OVER_WORD,
+    /** As ..._OVER_WORD, with SEIS already cleared by another user of the
+     *  RNG: DRDY and SECS only, the RNG still stopped. */
+    STM32_MODEL_RNG_SEED_ERROR_SEIS_CLEARED,
+    /** As ..._OVER_WORD, with the noise source right again: DRDY and SEIS
+     *  only (SECS back to 0, RM0090 §24.4.2), the RNG still stopped. */
+    STM32_MODEL_RNG_SEED_ERROR_SECS_CLEARED,
+    /** After each (re)start the first word is good and the second raises
+     *  SECS/SEIS (no DRDY); once, or as often as
+     *  stm32_periph_model_set_rng_seed_errors() says. */
+    STM32_MODEL_RNG_SEED_ERROR_SECOND_WORD
 } stm32_model_rng_fault_t;
+
+/** What RNG_DR holds when a word comes with a seed error: alternating bits,
+ *  the kind of sequence the seed check flags (RM0090 §24.4.2). */
+#define STM32_MODEL_RNG_LOW_ENTROPY_WORD 0xAAAAAAAAu
 
 /** CRC unit faults the model can inject. */
 typedef enum {
@@ -71,7 +98,11 @@ typedef struct {
     uint32_t rng_seis_clears;   /**< writes that cleared RNG_SR.SEIS */
     uint32_t rng_ceis_clears;   /**< writes that cleared RNG_SR.CEIS */
     uint32_t rng_recoveries;    /**< seed errors ended by the §24.3.2 sequence */
+    uint32_t rng_seed_errors;   /**< seed errors raised */
+    uint32_t rng_dr_reads_in_seed_error; /**< reads of RNG_DR between a seed error and its recovery
+                                              (RM0090 §24.3.2: its value must not be used) */
     uint32_t crc_words;         /**< 32-bit writes to CRC_DR */
+    uint32_t crc_narrow_writes; /**< 16- and 8-bit writes to CRC_DR (not data on the F4) */
     uint32_t crc_resets;        /**< CRC_CR.RESET writes */
     uint32_t unclocked_accesses;/**< accesses to CRC or RNG with its clock off */
     uint32_t unmodelled_accesses; /**< accesses inside a window but to no modelled register */
@@ -106,6 +137,10 @@ void stm32_periph_model_inject_reset(uint32_t flags);
 
 /** Injects an RNG fault from now on (::STM32_MODEL_RNG_HEALTHY ends it). */
 void stm32_periph_model_inject_rng(stm32_model_rng_fault_t fault);
+
+/** Sets how many more seed errors the injected seed fault raises (after
+ *  stm32_periph_model_inject_rng(); UINT32_MAX: every word). */
+void stm32_periph_model_set_rng_seed_errors(uint32_t count);
 
 /** Injects a CRC fault from now on (::STM32_MODEL_CRC_HEALTHY ends it). */
 void stm32_periph_model_inject_crc(stm32_model_crc_fault_t fault);

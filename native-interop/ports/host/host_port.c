@@ -11,6 +11,8 @@
 
 stack_check_stack_t host_port_stack;
 stack_check_area_t host_port_area;
+uintptr_t host_port_red_zone;
+uintptr_t host_port_live_sp;
 
 static uint32_t area_buffer[HOST_PORT_AREA_CAPACITY_WORDS];
 static uint32_t stack_region[HOST_PORT_STACK_BYTES / sizeof(uint32_t)];
@@ -20,6 +22,8 @@ void host_port_reset(uint32_t model_seed)
     const uintptr_t base = (uintptr_t)stack_region;
     host_port_set_stack(base, base + HOST_PORT_STACK_BYTES, base + HOST_PORT_STACK_BYTES);
     host_port_set_area(area_buffer, HOST_PORT_DEFAULT_AREA_BYTES / sizeof(uint32_t));
+    host_port_red_zone = 0u;
+    host_port_live_sp = 0u;
     stm32_periph_model_reset(model_seed);
 }
 
@@ -28,6 +32,16 @@ void host_port_set_stack(uintptr_t base, uintptr_t end, uintptr_t sp)
     host_port_stack.base = base;
     host_port_stack.end = end;
     host_port_stack.sp = sp;
+}
+
+void host_port_set_red_zone(uintptr_t bytes)
+{
+    host_port_red_zone = bytes;
+}
+
+void host_port_set_live_sp(uintptr_t sp)
+{
+    host_port_live_sp = sp;
 }
 
 void host_port_set_area(uint32_t *start, size_t words)

@@ -28,8 +28,9 @@ extern "C" {
 /**
  * Puts the port back in its start state: a 4096-byte simulated stack with the
  * stack pointer at its top, the default 128-byte area at the start of the
- * port's own buffer (contents left as they are), and the register models reset
- * with @p model_seed (any value; 0 is replaced by a fixed non-zero seed).
+ * port's own buffer (contents left as they are), no red zone, and the
+ * register models reset with @p model_seed (any value; 0 is replaced by a
+ * fixed non-zero seed).
  * The core's seal state is not touched.
  */
 void host_port_reset(uint32_t model_seed);
@@ -40,6 +41,15 @@ void host_port_reset(uint32_t model_seed);
  * an overflow).
  */
 void host_port_set_stack(uintptr_t base, uintptr_t end, uintptr_t sp);
+
+/** Sets the bytes below the simulated stack pointer that stack_check_paint()
+ *  leaves unpainted, as an ABI's red zone (x86-64: 128) would. */
+void host_port_set_red_zone(uintptr_t bytes);
+
+/** Sets the stack pointer that stack_check_paint()'s loop sees as the one it
+ *  runs on, apart from the simulated stack's (a caller on another stack);
+ *  0, as after host_port_reset(), makes them the same. */
+void host_port_set_live_sp(uintptr_t sp);
 
 /** Sets the simulated area: @p words words from @p start (NULL or fewer than
  *  2 words make an unusable area). */

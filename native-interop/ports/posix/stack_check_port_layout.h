@@ -12,6 +12,7 @@
 #define SAFETYMONITOR_STACK_CHECK_PORT_LAYOUT_POSIX_H
 
 #include "stack_check_port.h"
+#include "stack_check_port_paint.h"
 
 #include <stddef.h>
 #include <stdint.h>

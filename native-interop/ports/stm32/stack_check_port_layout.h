@@ -20,6 +20,7 @@
 
 #include "stack_check_port.h"
 #include "stack_check_port_linker_area.h"
+#include "stack_check_port_paint.h"
 
 #include <stddef.h>
 #include <stdint.h>

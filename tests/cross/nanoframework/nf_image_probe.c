@@ -43,7 +43,7 @@ static void CLRStartupThread(void const *argument)
         probe_flags |= 1u;
     }
     for (;;) {
-        if (stack_check_get_free() < SAFETY_MIN_STACK_FREE || stack_check_corruption_detect_area() != STACK_CHECK_OK) {
+        if (stack_check_free_below_minimum(stack_check_get_free()) || stack_check_corruption_detect_area() != STACK_CHECK_OK) {
             probe_flags |= 1u;
         }
         probe_counter++;
