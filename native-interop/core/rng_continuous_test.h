@@ -11,7 +11,7 @@
 #ifndef SAFETYMONITOR_RNG_CONTINUOUS_TEST_H
 #define SAFETYMONITOR_RNG_CONTINUOUS_TEST_H
 
-#include "stack_check.h"
+#include "stack_check_status.h"
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -15,7 +15,8 @@
  * - no heap, no libc beyond `<stdint.h>`, `<stddef.h>`, `<stdbool.h>`,
  *   `<string.h>`;
  * - bounded work: every wait on a peripheral has a documented poll limit;
- * - every failure has its own negative status code (::stack_check_status).
+ * - every failure has its own negative status code (::stack_check_status,
+ *   stack_check_status.h).
  *
  * Concurrency: the safety cycle calls them; an interrupt handler may also
  * call stack_check_get_free() and stack_check_corruption_detect_area() while
@@ -28,6 +29,8 @@
  */
 #ifndef SAFETYMONITOR_STACK_CHECK_H
 #define SAFETYMONITOR_STACK_CHECK_H
+
+#include "stack_check_status.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -80,52 +83,6 @@ static inline bool stack_check_free_below_minimum(int32_t free_bytes)
  */
 #define ERR_FLAG_ERROR_MEMORY (1u << 3)
 
-/**
- * Status codes of the stack-check functions. 0 is success; every failure has
- * its own negative value, stable across releases (the managed side and stored
- * error records carry them); the two positive values are outcomes that are
- * not failures.
- */
-enum stack_check_status {
-    /** Success: area initialised, or area intact. */
-    STACK_CHECK_OK = 0,
-    /** RNG seed error (RNG_SR.SECS/SEIS) that persisted through the bounded
-     *  recovery attempts (RM0090 §24.3.2). */
-    STACK_CHECK_ERR_RNG_SEED = -1,
-    /** RNG clock error (RNG_SR.CECS: RNG clock slower than HCLK/16 or absent,
-     *  RM0090 §24.4.2). */
-    STACK_CHECK_ERR_RNG_CLOCK = -2,
-    /** RNG_SR.DRDY did not rise within the poll limit. */
-    STACK_CHECK_ERR_RNG_TIMEOUT = -3,
-    /** RNG continuous test failed: a word equal to the one before it
-     *  (RM0090 §24.3.1, after FIPS PUB 140-2). */
-    STACK_CHECK_ERR_RNG_REPEAT = -4,
-    /** CRC unit fault: CRC_DR not at its reset value 0xFFFFFFFF after
-     *  CRC_CR.RESET, or the known-answer test failed (RM0090 §4.4). */
-    STACK_CHECK_ERR_CRC = -5,
-    /** The area no longer matches its CRC: something wrote into it. */
-    STACK_CHECK_ERR_CORRUPTED = -6,
-    /** The area was never initialised, or its last initialisation failed. */
-    STACK_CHECK_ERR_NOT_INITIALISED = -7,
-    /** The port reports no usable area (missing, fewer than 2 words). The
-     *  linker fragment's ASSERTs prevent this in firmware. */
-    STACK_CHECK_ERR_LAYOUT = -8,
-    /** A retained record (fault record, error memory) whose magic word is
-     *  neither a valid nor an empty record's: overwritten, or never written
-     *  since power-on. */
-    STACK_CHECK_ERR_RECORD_MAGIC = -9,
-    /** A retained record of a format version this build does not read. */
-    STACK_CHECK_ERR_RECORD_VERSION = -10,
-    /** A retained record whose CRC does not match its contents. */
-    STACK_CHECK_ERR_RECORD_CRC = -11,
-
-    /** stack_check_fault_boot(), stack_check_last_fault(): a valid fault
-     *  record was found (not an error: positive). */
-    STACK_CHECK_FAULT_RECORDED = 1,
-    /** stack_check_error_memory_open(): the store was blank (or noise after
-     *  a power-on reset) and has been formatted, empty (not an error). */
-    STACK_CHECK_ERROR_MEMORY_FORMATTED = 2
-};
 
 /**
  * Free stack of the calling context, in bytes: the current stack pointer
@@ -272,11 +229,6 @@ int stack_check_init_corruption_detect_area(void);
  */
 int stack_check_corruption_detect_area(void);
 
-/**
- * Name of a status code, for logs: "STACK_CHECK_OK", "STACK_CHECK_ERR_..." or
- * "STACK_CHECK_ERR_UNKNOWN" for any other value. Never NULL; static storage.
- */
-const char *stack_check_status_name(int status);
 
 #ifdef __cplusplus
 }

@@ -25,7 +25,7 @@ cp "${here}/SafetyMonitor.Native/SafetyMonitor_Native.h" \
    "${here}/SafetyMonitor.Native/SafetyMonitor_Native.cpp" \
    "${here}/SafetyMonitor.Native/SafetyMonitor_Native_SafetyMonitor_Native_StackCheck.cpp" \
    "${destination}/"
-cp "${interop}/core/stack_check.h" "${interop}/core/stack_check.c" \
+cp "${interop}/core/stack_check.h" "${interop}/core/stack_check_status.h" "${interop}/core/stack_check.c" \
    "${interop}/core/stack_check_port.h" "${interop}/core/rng_continuous_test.h" \
    "${interop}/core/fault_record.h" "${interop}/core/fault_record.c" "${interop}/core/stack_high_water.c" \
    "${destination}/core/"

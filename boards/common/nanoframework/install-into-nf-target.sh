@@ -62,6 +62,7 @@ for file in "${source_dir}/safetymonitor"/* \
             "${root}/linker/main_stack_at_origin.ld" "${root}/linker/clr_thread_flipped.ld" \
             "${root}/linker/stack_corruption_area.ld" "${root}/linker/retained_ram.ld" \
             "${root}/native-interop/core/fault_record.h" "${root}/native-interop/core/stack_check.h" \
+            "${root}/native-interop/core/stack_check_status.h" \
             "${root}/boards/common/cortex-m/fault.c" "${root}/boards/common/cortex-m/fault.h" \
             "${root}/boards/common/cortex-m/cortex_m_regs.h"; do
     install_file "${file}" "${target}/safetymonitor/$(basename "${file}")"

@@ -5,7 +5,7 @@
 #include "stm32_crc.h"
 
 #include "board.h"
-#include "stack_check.h"
+#include "stack_check_status.h"
 #include "stm32_mmio.h"
 #include "stm32_regs.h"
 

@@ -7,7 +7,7 @@
 
 #include "board.h"
 #include "rng_continuous_test.h"
-#include "stack_check.h"
+#include "stack_check_status.h"
 #include "stm32_mmio.h"
 #include "stm32_regs.h"
 

@@ -25,7 +25,7 @@
 #include "hal_nf_community.h"
 
 #include "rng_continuous_test.h"
-#include "stack_check.h"
+#include "stack_check_status.h"
 #include "stack_check_port.h"
 
 #if !defined(HAL_NF_USE_STM32_CRC) || (HAL_NF_USE_STM32_CRC != TRUE)

@@ -4,7 +4,7 @@
  *        and CRC through the register-level drivers (the host port routes
  *        their register accesses to models).
  */
-#include "stack_check.h"
+#include "stack_check_status.h"
 #include "stack_check_port.h"
 /* The port's own lock, from the include path (stm32: BASEPRI;
  * host: none): this folder has none. */

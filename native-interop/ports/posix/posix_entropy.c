@@ -4,7 +4,7 @@
  */
 #include "posix_entropy.h"
 
-#include "stack_check.h"
+#include "stack_check_status.h"
 
 #include <errno.h>
 #include <sys/random.h>

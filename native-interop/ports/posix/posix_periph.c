@@ -6,7 +6,7 @@
 #include "crc32_stm32_soft.h"
 #include "posix_entropy.h"
 #include "rng_continuous_test.h"
-#include "stack_check.h"
+#include "stack_check_status.h"
 #include "stack_check_port.h"
 
 static rng_continuous_test_t continuous_test;
