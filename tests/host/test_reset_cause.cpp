@@ -1,5 +1,5 @@
 // RCC_CSR's reset flags: the emulated board's RCC model
-// (boards/QEMU_NETDUINOPLUS2/emulation/stm32_periph_model.c), which must keep
+// (native-interop/models/stm32/stm32_periph_model.c), which must keep
 // them as RM0090 §7.3.21 (§6.3.21 for the F42x/43x; RM0410 §5.3.21) says, and
 // the register-level driver (native-interop/drivers/stm32/stm32_reset_cause.c)
 // that bare-metal start-up reads and clears them with, run against it.

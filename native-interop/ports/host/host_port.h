@@ -6,7 +6,7 @@
  * The host port's peripheral half is the stm32 port's
  * (ports/common/stack_check_port_stm32_periph.c with the STM32 RNG and CRC drivers); their
  * register accesses go to the register models of
- * boards/QEMU_NETDUINOPLUS2/emulation/stm32_periph_model.h, the same models
+ * native-interop/models/stm32/stm32_periph_model.h, the same models
  * the emulated board runs. Drive faults through that header.
  */
 #ifndef SAFETYMONITOR_HOST_PORT_H
