@@ -241,3 +241,20 @@ TEST(FaultRecord, AcknowledgeBeforeBootChangesNothing)
     EXPECT_EQ(STACK_CHECK_FAULT_RECORD_MAGIC, retained_words()[0]) << "an acknowledgement before boot must not drop a fault";
     EXPECT_EQ(STACK_CHECK_FAULT_RECORDED, stack_check_fault_boot(false));
 }
+
+// stack_check_last_fault_word() at and beyond both ends of the record: every
+// index outside 0..STACK_CHECK_FAULT_RECORD_WORDS-1 gives 0, never a word of
+// the memory around the boot's copy (under ASan a stray read is an error too).
+TEST(FaultRecord, WordIndexOutsideTheRecordGivesZero)
+{
+    clear_retained();
+    stack_check_fault_record_t fault = sample_fault();
+    stack_check_fault_save(&fault);
+    ASSERT_EQ(STACK_CHECK_FAULT_RECORDED, stack_check_fault_boot(false));
+    EXPECT_EQ(STACK_CHECK_FAULT_RECORD_MAGIC, stack_check_last_fault_word(0));
+    EXPECT_NE(0u, stack_check_last_fault_word(STACK_CHECK_FAULT_RECORD_WORDS - 1)) << "the CRC word";
+    for (int32_t index : {-1, -2, INT32_MIN, (int32_t)STACK_CHECK_FAULT_RECORD_WORDS, INT32_MAX}) {
+        EXPECT_EQ(0u, stack_check_last_fault_word(index)) << index;
+    }
+    stack_check_fault_acknowledge();
+}
