@@ -22,6 +22,9 @@ namespace SafetyMonitor.Tests
         {
             Assert.Equal(FlagPolicy.Persistent, _controller.GetPolicy(ErrorFlags.Stack));
             Assert.Equal(FlagPolicy.Persistent, _controller.GetPolicy(ErrorFlags.CheckFault));
+            Assert.Equal(FlagPolicy.Persistent, _controller.GetPolicy(ErrorFlags.ErrorMemory));
+            Assert.Equal(FlagPolicy.Persistent, _controller.GetPolicy(ErrorFlags.HandlerFault));
+            Assert.Equal(FlagPolicy.Persistent, _controller.GetPolicy(ErrorFlags.LoopFault));
             Assert.Equal(FlagPolicy.SelfClearing, _controller.GetPolicy(ErrorFlags.MainLoopTiming));
             Assert.Equal(FlagPolicy.SelfClearing, _controller.GetPolicy(ErrorFlags.Application3));
         }
