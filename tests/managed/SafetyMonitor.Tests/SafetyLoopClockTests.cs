@@ -53,47 +53,6 @@ namespace SafetyMonitor.Tests
             }
         }
 
-        // The schedule of SafetyLoop.Run() before the monotonic clock (it read
-        // DateTime.UtcNow), on the same stepped clock: kept in the history to
-        // show the stall the test above would meet, then removed.
-        [Fact]
-        public void OldScheduleStallsForTheLengthOfAStepBack()
-        {
-            var clock = new SteppableClock();
-            SafetyController controller = NewController();
-            using (var stop = new ManualResetEvent(false))
-            {
-                var thread = new Thread(() =>
-                {
-                    long nextStart = clock.Milliseconds;
-                    while (true)
-                    {
-                        controller.Handle();
-                        nextStart += Period;
-                        long now = clock.Milliseconds;
-                        if (nextStart < now)
-                        {
-                            nextStart = now;
-                        }
-
-                        if (stop.WaitOne((int)(nextStart - now), false))
-                        {
-                            return;
-                        }
-                    }
-                });
-                thread.Start();
-                SubscriberFaultTests.WaitForCycle(controller, 5);
-                clock.Step(-Hour);
-                long atStep = controller.LastCycle.Number;
-                Thread.Sleep(2000);
-                long after = controller.LastCycle.Number;
-                stop.Set();
-                Assert.True(thread.Join(TimeSpan.FromSeconds(5)));
-                Assert.InRange(after - atStep, 0, 1);   // stalled: at most the cycle already planned
-            }
-        }
-
         [Fact]
         public void JumpForwardOfAnHourIsAMissedDeadlineAndCyclesGoOn()
         {
