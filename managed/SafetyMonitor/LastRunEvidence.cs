@@ -74,8 +74,10 @@ namespace SafetyMonitor
                     Acknowledged = true;
                 }
 
-                ErrorMemoryStatus damage = memory.TakeDamage();
-                MemoryStatus = damage != ErrorMemoryStatus.Ok ? damage : opened;
+                // Damage Open found is reported here (MemoryStatus, and ErrorMemory
+                // in the flags the store keeps), not again by the first cycle.
+                memory.TakeDamage();
+                MemoryStatus = opened;
                 Flags = (int)memory.PersistentFlags & FlagBits.Defined;
             }
 

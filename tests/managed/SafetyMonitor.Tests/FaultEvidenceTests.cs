@@ -250,6 +250,37 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
+        public void DamageFoundAtStartUpIsReportedOnceNotAgainByTheFirstCycle()
+        {
+            var store = new RamErrorMemoryStore();
+            var earlier = new ErrorMemory(store);
+            earlier.Open(false);
+            earlier.Raise(ErrorFlags.Stack, true);
+            store.Bytes[20] ^= 0x01;
+            var raised = new List<ErrorRaisedEventArgs>();
+            var controller = new SafetyController(new ErrorMemory(store));
+            controller.ErrorRaised += (s, e) => raised.Add(e);
+            controller.Initialize();
+            Assert.Equal(ErrorMemoryStatus.DamagedCrc, controller.ErrorMemoryStatus);
+            Assert.Equal(ErrorFlags.ErrorMemory, controller.Flags);
+            Assert.Equal(ErrorFlags.None, controller.Handle().Detected);
+            Assert.Empty(raised);
+            Assert.Equal(1, controller.ErrorMemory.GetCount(ErrorFlags.ErrorMemory));
+        }
+
+        [Fact]
+        public void KeptBitsThatNameNoFlagAreNotSet()
+        {
+            var store = new RamErrorMemoryStore();
+            var earlier = new ErrorMemory(store);
+            earlier.Open(false);
+            earlier.Raise(ErrorFlags.Application14 | (ErrorFlags)0x40 | (ErrorFlags)unchecked((int)0x80000000), true);
+            var controller = new SafetyController(new ErrorMemory(store));
+            controller.Initialize();
+            Assert.Equal(ErrorFlags.Application14, controller.Flags);
+        }
+
+        [Fact]
         public void DamageFoundDuringACycleIsRaisedThatCycle()
         {
             var store = new RamErrorMemoryStore();

@@ -69,4 +69,33 @@ namespace SafetyMonitor.Tests
             return true;
         }
     }
+
+    /// <summary>
+    /// A clock that answers a fixed list of readings, one per read (the loop
+    /// reads it twice per cycle: at the start, and after the cycle), then the
+    /// last one forever: the loop's arithmetic on exact values.
+    /// </summary>
+    internal sealed class ScriptedClock : IMonotonicClock
+    {
+        private readonly long[] _readings;
+        private int _next;
+
+        public ScriptedClock(params long[] readings)
+        {
+            _readings = readings;
+        }
+
+        /// <summary>Whether every reading was read.</summary>
+        public bool Done => Volatile.Read(ref _next) >= _readings.Length;
+
+        public long Milliseconds
+        {
+            get
+            {
+                int next = Volatile.Read(ref _next);
+                Volatile.Write(ref _next, next + 1);
+                return _readings[Math.Min(next, _readings.Length - 1)];
+            }
+        }
+    }
 }

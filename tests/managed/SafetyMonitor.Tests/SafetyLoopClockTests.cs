@@ -78,6 +78,48 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
+        public void DeadlineIsAMaximumItselfAllowed()
+        {
+            // Cycle starts 0, 50 (exactly the deadline: on time), 101 (51 after: missed),
+            // then 101 forever. Two readings per cycle: its start and its end.
+            var clock = new ScriptedClock(0, 0, 50, 50, 101, 101);
+            SafetyController controller = NewController();
+            List<ErrorFlags> raised = Raised(controller);
+            using (var loop = new SafetyLoop(controller, clock, 1, 50))
+            {
+                loop.Start();
+                SubscriberFaultTests.WaitForCycle(controller, 5);
+                Assert.True(loop.Stop());
+                Assert.True(clock.Done);
+                Assert.Equal(1, loop.MissedDeadlines);
+                Assert.Equal(0, loop.ClockStepsBack);
+            }
+
+            lock (raised)
+            {
+                Assert.Equal(new[] { ErrorFlags.MainLoopTiming }, raised);
+            }
+        }
+
+        [Fact]
+        public void SameReadingTwiceIsNoStepBack()
+        {
+            // A clock coarser than the period reads the same at two cycle starts.
+            var clock = new ScriptedClock(7, 7, 7, 7, 7, 7);
+            SafetyController controller = NewController();
+            using (var loop = new SafetyLoop(controller, clock, 1, 50))
+            {
+                loop.Start();
+                SubscriberFaultTests.WaitForCycle(controller, 5);
+                Assert.True(loop.Stop());
+                Assert.Equal(0, loop.ClockStepsBack);
+                Assert.Equal(0, loop.MissedDeadlines);
+            }
+
+            Assert.Equal(ErrorFlags.None, controller.Flags);
+        }
+
+        [Fact]
         public void ClockThatThrowsIsALoopFaultNotAStop()
         {
             var clock = new SteppableClock { Throws = true };

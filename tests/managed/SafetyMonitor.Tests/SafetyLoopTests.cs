@@ -124,9 +124,8 @@ namespace SafetyMonitor.Tests
                     Thread.Sleep(5);
                 }
 
-                Assert.True(loop.Stop());
                 long before = controller.LastCycle.Number;
-                loop.Start();                       // a fresh thread
+                loop.Start();                       // a fresh thread, the old one has ended
                 WaitForCycle(controller, (int)before + 2);
                 Assert.True(loop.Stop());
             }
