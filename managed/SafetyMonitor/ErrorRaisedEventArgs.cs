@@ -24,7 +24,7 @@ namespace SafetyMonitor
         /// <summary>The flag whose detection started (one bit).</summary>
         public ErrorFlags Flag { get; }
 
-        /// <summary>The flag's policy when it was raised.</summary>
+        /// <summary>The flag's policy as the cycle that detected it applied it.</summary>
         public FlagPolicy Policy { get; }
 
         /// <summary>The cycle that detected it (its flags after the policies, whether it entered panic).</summary>

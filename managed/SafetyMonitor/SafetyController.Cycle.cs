@@ -12,6 +12,12 @@ namespace SafetyMonitor
 
         // Serialises cycles and Initialize(): the native area calls never overlap.
         private readonly object _cycleSync = new object();
+
+        // The policy each flag that started had in the cycle that detected it,
+        // for its ErrorRaised; and whether a subscriber threw in the last
+        // cycle. Both belong to the cycle: used only under _cycleSync.
+        private readonly FlagPolicy[] _startedPolicies = new FlagPolicy[FlagBits.Count];
+        private bool _subscriberThrew;
         private int _detectedBefore;
         private long _cycles;
         private CycleResult _last;
@@ -71,6 +77,11 @@ namespace SafetyMonitor
                 CycleResult result;
                 int started;
                 bool enteredPanic;
+                if (_subscriberThrew)
+                {
+                    detected |= (int)ErrorFlags.HandlerFault;
+                }
+
                 lock (_sync)
                 {
                     detected |= _reported;
@@ -84,6 +95,7 @@ namespace SafetyMonitor
                     }
 
                     _detectedBefore = detected;
+                    KeepPolicies(started);
                     _flags = _policies.Apply(_flags, detected);
                     enteredPanic = !_panic && _policies.AnyPanic(detected);
                     _panic |= enteredPanic;
@@ -98,14 +110,7 @@ namespace SafetyMonitor
                     failures += _panicSubscribers.Raise(this, EventArgs.Empty);
                 }
 
-                if (failures != 0)
-                {
-                    lock (_sync)
-                    {
-                        _reported |= (int)ErrorFlags.HandlerFault;
-                    }
-                }
-
+                _subscriberThrew = failures != 0;
                 return result;
             }
         }
@@ -158,8 +163,21 @@ namespace SafetyMonitor
             return lost;
         }
 
-        // ErrorRaised for each started flag, in bit order. Returns how many
-        // subscribers threw.
+        // Notes the policy of each started flag as this cycle applies it.
+        // Caller holds _sync and _cycleSync.
+        private void KeepPolicies(int started)
+        {
+            for (int bit = 0; started != 0 && bit < FlagBits.Count; bit++)
+            {
+                if ((started & (1 << bit)) != 0)
+                {
+                    _startedPolicies[bit] = _policies.Get(bit);
+                }
+            }
+        }
+
+        // ErrorRaised for each started flag, in bit order, with the policy the
+        // cycle applied. Returns how many subscribers threw. Caller holds _cycleSync.
         private int RaiseErrors(int started, CycleResult cycle)
         {
             if (started == 0 || _errorSubscribers.Snapshot.Length == 0)
@@ -173,13 +191,7 @@ namespace SafetyMonitor
                 int mask = 1 << bit;
                 if ((started & mask) != 0)
                 {
-                    FlagPolicy policy;
-                    lock (_sync)
-                    {
-                        policy = _policies.Get(bit);
-                    }
-
-                    failures += _errorSubscribers.Raise(this, new ErrorRaisedEventArgs((ErrorFlags)mask, policy, cycle));
+                    failures += _errorSubscribers.Raise(this, new ErrorRaisedEventArgs((ErrorFlags)mask, _startedPolicies[bit], cycle));
                 }
             }
 

@@ -115,19 +115,23 @@ namespace SafetyMonitor
         /// Whether the loop's thread runs: true from <see cref="Start"/> until
         /// the thread has ended, also after a <see cref="Stop"/> that timed out
         /// while the thread was still busy (a check or subscriber that blocks).
+        /// Never waits: it reads the thread reference once (an atomic read)
+        /// rather than wait for a <see cref="Stop"/> in progress.
         /// </summary>
         public bool IsRunning
         {
             get
             {
-                lock (_sync)
-                {
-                    return _thread != null && _thread.IsAlive;
-                }
+                Thread thread = _thread;
+                return thread != null && thread.IsAlive;
             }
         }
 
-        /// <summary>Starts the loop's thread (above-normal priority). The first cycle runs at once.</summary>
+        /// <summary>
+        /// Starts the loop's thread (above-normal priority). The first cycle
+        /// runs at once. Waits for a <see cref="Stop"/> or <see cref="Dispose"/>
+        /// in progress on another thread.
+        /// </summary>
         /// <exception cref="InvalidOperationException">The loop's thread runs already (or still: a <see cref="Stop"/> timed out).</exception>
         /// <exception cref="ObjectDisposedException">The loop was disposed.</exception>
         public void Start()
@@ -154,40 +158,40 @@ namespace SafetyMonitor
         /// <summary>
         /// Stops the loop and waits for its thread, at most one deadline plus
         /// one second. Does nothing when the loop is not running.
+        /// <see cref="Start"/>, <see cref="Stop"/> and <see cref="Dispose"/>
+        /// on other threads wait for it.
         /// </summary>
         /// <returns>true when the thread ended in time (or was not running); false when it still runs (<see cref="IsRunning"/> stays true until it ends).</returns>
         public bool Stop()
         {
-            Thread thread;
             lock (_sync)
             {
-                thread = _thread;
-            }
+                Thread thread = _thread;
+                if (thread == null)
+                {
+                    return true;
+                }
 
-            if (thread == null)
-            {
-                return true;
-            }
-
-            _stop.Set();
-            bool ended = thread.Join(DeadlineMilliseconds + 1000);
-            lock (_sync)
-            {
-                if (ended && _thread == thread)
+                _stop.Set();
+                bool ended = thread.Join(DeadlineMilliseconds + 1000);
+                if (ended)
                 {
                     _thread = null;
                 }
-            }
 
-            return ended;
+                return ended;
+            }
         }
 
-        /// <summary>Stops the loop; it cannot be started again.</summary>
+        /// <summary>
+        /// Stops the loop (as <see cref="Stop"/>); it cannot be started again,
+        /// also not by a <see cref="Start"/> that was waiting for this.
+        /// </summary>
         public void Dispose()
         {
-            Stop();
             lock (_sync)
             {
+                Stop();
                 _disposed = true;
             }
         }

@@ -7,9 +7,9 @@ namespace SafetyMonitor
     /// own: one that throws is counted and the others still run.
     /// </summary>
     /// <remarks>
-    /// The list is an array replaced (never changed) on every subscription, so
-    /// a raise works on a snapshot without holding a lock while subscribers
-    /// run and allocates nothing. It does not use
+    /// The list is an array replaced (never changed) on every subscription,
+    /// under a lock that serialises the changes, so a raise works on a
+    /// snapshot without any lock while subscribers run and allocates nothing. It does not use
     /// <c>Delegate.GetInvocationList()</c>: mscorlib has it only in its
     /// reflection build (CoreLibrary v1.17.11, System/Delegate.cs, inside
     /// <c>#if NANOCLR_REFLECTION</c>), and the controller runs on every nanoCLR.
@@ -22,16 +22,14 @@ namespace SafetyMonitor
         private readonly object _sync = new object();
         private Delegate[] _list = None;
 
-        /// <summary>The subscribers now (an array nobody changes).</summary>
+        /// <summary>
+        /// The subscribers now: an array nobody changes, so reading the one
+        /// reference (an atomic read; a new array is published only once
+        /// filled) needs no lock.
+        /// </summary>
         internal Delegate[] Snapshot
         {
-            get
-            {
-                lock (_sync)
-                {
-                    return _list;
-                }
-            }
+            get { return _list; }
         }
 
         /// <summary>Adds a subscriber at the end; null adds nothing.</summary>

@@ -26,11 +26,7 @@ namespace SafetyMonitor.Tests
         {
             // The scenario: the error memory holds Stack from an
             // earlier run; the sample's order: Initialize(), then SetPolicy.
-            var store = new RamErrorMemoryStore();
-            var earlier = new ErrorMemory(store);
-            earlier.Open(false);
-            earlier.Raise(ErrorFlags.Stack, true);
-
+            RamErrorMemoryStore store = StoreKeeping(ErrorFlags.Stack);
             SafetyController controller = Observed(new SafetyController(new ErrorMemory(store)));
             Assert.Equal(AreaStatus.Ok, controller.Initialize());
             Assert.Equal(ErrorFlags.Stack, controller.Flags);

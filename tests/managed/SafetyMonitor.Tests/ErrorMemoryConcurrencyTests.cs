@@ -11,8 +11,6 @@ namespace SafetyMonitor.Tests
     /// </summary>
     public class ErrorMemoryConcurrencyTests : NativeTestBase
     {
-        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
         // A controller on the store whose error memory already holds Stack,
         // persistent and counted once, and a failing check to raise Application3.
         private static SafetyController ControllerWithStackKept(IErrorMemoryStore store, ScriptedCheck check)

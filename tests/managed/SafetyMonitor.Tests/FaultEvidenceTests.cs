@@ -12,7 +12,7 @@ namespace SafetyMonitor.Tests
     /// </summary>
     public class FaultEvidenceTests : NativeTestBase
     {
-        private static uint[] OverflowFault()
+        internal static uint[] OverflowFault()
         {
             var record = new uint[FaultRecord.Words];
             record[2] = (uint)FaultCause.HardFault;
@@ -252,10 +252,7 @@ namespace SafetyMonitor.Tests
         [Fact]
         public void DamageFoundAtStartUpIsReportedOnceNotAgainByTheFirstCycle()
         {
-            var store = new RamErrorMemoryStore();
-            var earlier = new ErrorMemory(store);
-            earlier.Open(false);
-            earlier.Raise(ErrorFlags.Stack, true);
+            RamErrorMemoryStore store = StoreKeeping(ErrorFlags.Stack);
             store.Bytes[20] ^= 0x01;
             var raised = new List<ErrorRaisedEventArgs>();
             var controller = new SafetyController(new ErrorMemory(store));
@@ -271,10 +268,7 @@ namespace SafetyMonitor.Tests
         [Fact]
         public void KeptBitsThatNameNoFlagAreNotSet()
         {
-            var store = new RamErrorMemoryStore();
-            var earlier = new ErrorMemory(store);
-            earlier.Open(false);
-            earlier.Raise(ErrorFlags.Application14 | (ErrorFlags)0x40 | (ErrorFlags)unchecked((int)0x80000000), true);
+            RamErrorMemoryStore store = StoreKeeping(ErrorFlags.Application14 | (ErrorFlags)0x40 | (ErrorFlags)unchecked((int)0x80000000));
             var controller = new SafetyController(new ErrorMemory(store));
             controller.Initialize();
             Assert.Equal(ErrorFlags.Application14, controller.Flags);

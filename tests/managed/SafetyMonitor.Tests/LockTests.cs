@@ -13,7 +13,6 @@ namespace SafetyMonitor.Tests
     /// </summary>
     public class LockTests : NativeTestBase
     {
-        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
         private const int HeldFor = 300;
 
         private sealed class Held
@@ -102,6 +101,73 @@ namespace SafetyMonitor.Tests
             Assert.False(completedWhileHeld, name + " completed while a cycle was half way through its update");
             Assert.Equal(2, held.Cycle.Number);
             after?.Invoke(held);
+        }
+
+        private static readonly Dictionary<string, (Action<SafetyController> Call, Action<SafetyController> After)> CallsDuringStartUp =
+            new Dictionary<string, (Action<SafetyController>, Action<SafetyController>)>
+            {
+                ["Flags"] = (c => Assert.Equal(ErrorFlags.Stack, c.Flags), null),
+                ["LastFault"] = (c => Assert.NotNull(c.LastFault), null),
+                ["LastFaultStatus"] = (c => Assert.Equal(FaultRecordStatus.Recorded, c.LastFaultStatus), null),
+                ["ErrorMemoryStatus"] = (c => Assert.Equal(ErrorMemoryStatus.Formatted, c.ErrorMemoryStatus), null),
+                ["AcknowledgeFault"] = (c => Assert.True(c.AcknowledgeFault()), null),
+                ["ClearFlags"] = (c => c.ClearFlags(ErrorFlags.Stack), c => Assert.Equal(ErrorFlags.None, c.Flags)),
+                ["Handle"] = (c => Assert.Equal(1, c.Handle().Number), null),
+            };
+
+        public static TheoryData<string> CallDuringStartUpNames()
+        {
+            var names = new TheoryData<string>();
+            foreach (string name in CallsDuringStartUp.Keys)
+            {
+                names.Add(name);
+            }
+
+            return names;
+        }
+
+        [Theory]
+        [MemberData(nameof(CallDuringStartUpNames))]
+        public void CallWaitsForInitializeTakingTheEvidence(string name)
+        {
+            NativeCore.SaveFault(FaultEvidenceTests.OverflowFault());
+            NativeCore.BootFaultRecord(false);
+            var store = new GatedStore();
+            var controller = new SafetyController(new ErrorMemory(store));
+            store.HoldNextWrite();   // Initialize formats the blank store: that write stops half way
+            Background<AreaStatus> initialize = Background<AreaStatus>.Run(() => controller.Initialize());
+            Assert.True(store.Holding.Wait(Patience), "Initialize never wrote the error memory");
+
+            (Action<SafetyController> call, Action<SafetyController> after) = CallsDuringStartUp[name];
+            Background<bool> other = Background.Run(() => call(controller));
+            bool completedWhileHeld = other.Wait(HeldFor);
+            store.Release.Set();
+            Assert.Equal(AreaStatus.Ok, initialize.Result);
+            Assert.True(other.Result);
+            Assert.False(completedWhileHeld, name + " completed while Initialize was taking the evidence");
+            after?.Invoke(controller);
+        }
+
+        [Fact]
+        public void DamageAReaderIsWipingIsRaisedByTheCycleThatMeetsIt()
+        {
+            var store = new GatedStore();
+            var controller = new SafetyController(new ErrorMemory(store));
+            controller.Initialize();
+            Assert.Equal(ErrorFlags.None, controller.Handle().Detected);
+            store.Bytes[44] ^= 0x10;   // a stray write into the store
+
+            // A reader finds the damage; its wipe stops half way.
+            store.HoldNextWrite();
+            Background<ErrorFlags> read = Background<ErrorFlags>.Run(() => controller.ErrorMemory.PersistentFlags);
+            Assert.True(store.Holding.Wait(Patience), "the reader never wiped the store");
+            Background<CycleResult> cycle = Background<CycleResult>.Run(() => controller.Handle());
+            bool completedWhileWiping = cycle.Wait(HeldFor);
+            store.Release.Set();
+            Assert.Equal(ErrorFlags.ErrorMemory, read.Result);
+            Assert.False(completedWhileWiping, "a cycle completed while a reader was wiping the error memory");
+            Assert.Equal(ErrorFlags.ErrorMemory, cycle.Result.Detected);
+            Assert.Equal(ErrorMemoryStatus.DamagedCrc, controller.ErrorMemoryStatus);
         }
 
         [Theory]

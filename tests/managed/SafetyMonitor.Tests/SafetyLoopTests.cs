@@ -7,8 +7,6 @@ namespace SafetyMonitor.Tests
     /// <summary>The loop's thread, period and deadline.</summary>
     public class SafetyLoopTests : NativeTestBase
     {
-        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
         [Fact]
         public void MissedDeadlineRaisesMainLoopTimingInTheLateCycle()
         {
@@ -126,7 +124,51 @@ namespace SafetyMonitor.Tests
 
                 long before = controller.LastCycle.Number;
                 loop.Start();                       // a fresh thread, the old one has ended
-                WaitForCycle(controller, (int)before + 2);
+                WaitForCycle(controller, before + 2);
+                Assert.True(loop.Stop());
+            }
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void StartWaitsForAStopOrDisposeInProgress(bool dispose)
+        {
+            SafetyController controller = NewController();
+            var gate = new GatedCheck(ErrorFlags.Application4);
+            controller.Register(gate);
+            var loop = new SafetyLoop(controller, new TickCountClock(), 5, 3000);
+            loop.Start();
+            WaitForCycle(controller, 2);
+            gate.HoldNextRun();
+            Assert.True(gate.Holding.Wait(Patience), "the loop never ran its check");
+
+            // Stop (or Dispose) waits up to 4 s for the thread held in its check.
+            Background<bool> stopping = Background<bool>.Run(() =>
+            {
+                if (dispose)
+                {
+                    loop.Dispose();
+                    return true;
+                }
+
+                return loop.Stop();
+            });
+            Thread.Sleep(500);
+            Background<bool> start = Background.Run(() => loop.Start());
+            bool startedDuringTheStop = start.Wait(500);
+            gate.Release.Set();
+            Assert.True(stopping.Result, "the thread ended once its check returned");
+            Assert.False(startedDuringTheStop, "Start completed during a Stop in progress");
+            if (dispose)
+            {
+                Assert.Throws<ObjectDisposedException>(() => start.Result);
+                Assert.False(loop.IsRunning);
+            }
+            else
+            {
+                Assert.True(start.Result);   // a fresh thread, after the old one ended
+                Assert.True(loop.IsRunning);
                 Assert.True(loop.Stop());
             }
         }
@@ -164,16 +206,6 @@ namespace SafetyMonitor.Tests
                     Assert.Equal(1, refused);
                     Assert.True(loop.Stop());
                 }
-            }
-        }
-
-        private static void WaitForCycle(SafetyController controller, int number)
-        {
-            DateTime until = DateTime.UtcNow + Patience;
-            while (controller.LastCycle.Number < number)
-            {
-                Assert.True(DateTime.UtcNow < until, $"the loop did not reach cycle {number}");
-                Thread.Sleep(5);
             }
         }
 

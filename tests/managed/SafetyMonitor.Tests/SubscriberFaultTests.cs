@@ -11,8 +11,6 @@ namespace SafetyMonitor.Tests
     /// </summary>
     public class SubscriberFaultTests : NativeTestBase
     {
-        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
         [Fact]
         public void ThrowingSubscribersSkipNeitherPanicNorTheOthers()
         {
@@ -82,6 +80,68 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
+        public void ConcurrentSubscriptionsAreAllKept()
+        {
+            const int PerThread = 400;
+            SafetyController controller = NewController();
+            var check = new ScriptedCheck(ErrorFlags.Application3);
+            controller.Register(check);
+            int calls = 0;
+            var handlers = new ErrorRaisedEventHandler[2, PerThread];
+            for (int t = 0; t < 2; t++)
+            {
+                for (int i = 0; i < PerThread; i++)
+                {
+                    handlers[t, i] = (s, e) => Interlocked.Increment(ref calls);
+                }
+            }
+
+            void OnBothThreads(Action<int> work)
+            {
+                using (var barrier = new Barrier(2))
+                {
+                    var threads = new Thread[2];
+                    for (int t = 0; t < 2; t++)
+                    {
+                        int which = t;
+                        threads[t] = new Thread(() =>
+                        {
+                            barrier.SignalAndWait();
+                            work(which);
+                        });
+                        threads[t].Start();
+                    }
+
+                    Assert.True(threads[0].Join(Patience) && threads[1].Join(Patience));
+                }
+            }
+
+            OnBothThreads(t =>
+            {
+                for (int i = 0; i < PerThread; i++)
+                {
+                    controller.ErrorRaised += handlers[t, i];
+                }
+            });
+            check.Healthy = false;
+            controller.Handle();
+            Assert.Equal(2 * PerThread, calls);
+
+            OnBothThreads(t =>
+            {
+                for (int i = 0; i < PerThread; i++)
+                {
+                    controller.ErrorRaised -= handlers[t, i];
+                }
+            });
+            check.Healthy = true;
+            controller.Handle();
+            check.Healthy = false;
+            controller.Handle();
+            Assert.Equal(2 * PerThread, calls);
+        }
+
+        [Fact]
         public void SubscriberThatAlwaysThrowsDoesNotFloodTheCycles()
         {
             SafetyController controller = NewController();
@@ -111,7 +171,7 @@ namespace SafetyMonitor.Tests
             var check = new ScriptedCheck(ErrorFlags.Application3) { Healthy = false };
             controller.Register(check);
             controller.ErrorRaised += (s, e) => throw new InvalidOperationException("subscriber bug");
-            using (var loop = NewLoop(controller, 5, 5000))
+            using (var loop = new SafetyLoop(controller, new TickCountClock(), 5, 5000))
             {
                 loop.Start();
                 WaitForCycle(controller, 10);
@@ -136,19 +196,6 @@ namespace SafetyMonitor.Tests
             Assert.Equal(ErrorFlags.Application3 | ErrorFlags.CheckFault, cycle.Detected);
             Assert.True(cycle.Panic);
             Assert.Equal(1, panics);
-        }
-
-        internal static SafetyLoop NewLoop(SafetyController controller, int period, int deadline) =>
-            new SafetyLoop(controller, new TickCountClock(), period, deadline);
-
-        internal static void WaitForCycle(SafetyController controller, long number)
-        {
-            DateTime until = DateTime.UtcNow + Patience;
-            while (controller.LastCycle.Number < number)
-            {
-                Assert.True(DateTime.UtcNow < until, $"the loop did not reach cycle {number}");
-                Thread.Sleep(5);
-            }
         }
     }
 }
