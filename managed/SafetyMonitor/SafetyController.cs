@@ -45,8 +45,8 @@ namespace SafetyMonitor
         private readonly object _sync = new object();
         private readonly FlagPolicyTable _policies = new FlagPolicyTable();
         private readonly SafetyCheckList _checks = new SafetyCheckList();
-        private readonly Subscribers _errorSubscribers = new Subscribers();
-        private readonly Subscribers _panicSubscribers = new Subscribers();
+        private readonly Subscribers _errorSubscribers;
+        private readonly Subscribers _panicSubscribers;
         private int _flags;
         private int _reported;
         private int _minStackFree = DefaultMinStackFree;
@@ -63,6 +63,8 @@ namespace SafetyMonitor
         /// </summary>
         public SafetyController()
         {
+            _errorSubscribers = new Subscribers(_sync);
+            _panicSubscribers = new Subscribers(_sync);
         }
 
         /// <summary>

@@ -8,8 +8,8 @@ namespace SafetyMonitor
     /// </summary>
     /// <remarks>
     /// The list is an array replaced (never changed) on every subscription,
-    /// under a lock that serialises the changes, so a raise works on a
-    /// snapshot without any lock while subscribers run and allocates nothing. It does not use
+    /// under the controller's lock, so a raise works on a snapshot without
+    /// any lock while subscribers run and allocates nothing. It does not use
     /// <c>Delegate.GetInvocationList()</c>: mscorlib has it only in its
     /// reflection build (CoreLibrary v1.17.11, System/Delegate.cs, inside
     /// <c>#if NANOCLR_REFLECTION</c>), and the controller runs on every nanoCLR.
@@ -19,8 +19,14 @@ namespace SafetyMonitor
     internal sealed class Subscribers
     {
         private static readonly Delegate[] None = new Delegate[0];
-        private readonly object _sync = new object();
+        private readonly object _sync;
         private Delegate[] _list = None;
+
+        /// <summary>An empty list whose changes hold <paramref name="sync"/> (the controller's lock).</summary>
+        internal Subscribers(object sync)
+        {
+            _sync = sync;
+        }
 
         /// <summary>
         /// The subscribers now: an array nobody changes, so reading the one

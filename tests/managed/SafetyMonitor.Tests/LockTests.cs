@@ -21,6 +21,7 @@ namespace SafetyMonitor.Tests
             public GatedStore Store;
             public ScriptedCheck Check;
             public CycleResult Cycle;
+            public ErrorRaisedEventHandler Subscriber;
         }
 
         private static readonly Dictionary<string, (Action<Held> Call, Action<Held> After)> Calls =
@@ -51,6 +52,9 @@ namespace SafetyMonitor.Tests
                 ["Initialize"] = (h => Assert.Equal(AreaStatus.Ok, h.Controller.Initialize()), null),
                 ["Handle"] = (h => Assert.Equal(3, h.Controller.Handle().Number), null),
                 ["AcknowledgeFault"] = (h => Assert.True(h.Controller.AcknowledgeFault()), null),
+                ["ErrorRaised +="] = (h => h.Controller.ErrorRaised += (s, e) => { }, null),
+                ["ErrorRaised -="] = (h => h.Controller.ErrorRaised -= h.Subscriber, null),
+                ["PanicEntered +="] = (h => h.Controller.PanicEntered += (s, e) => { }, null),
                 ["ErrorMemory.PersistentFlags"] = (h => Assert.Equal(ErrorFlags.Application3, h.Controller.ErrorMemory.PersistentFlags), null),
                 ["ErrorMemory.GetCount"] = (h => Assert.Equal(1, h.Controller.ErrorMemory.GetCount(ErrorFlags.Application3)), null),
                 ["ErrorMemory.Raise"] = (h => h.Controller.ErrorMemory.Raise(ErrorFlags.Application9, true),
@@ -80,6 +84,8 @@ namespace SafetyMonitor.Tests
             Assert.Equal(AreaStatus.Ok, held.Controller.Initialize());
             held.Controller.Register(held.Check);
             held.Controller.SetPolicy(ErrorFlags.Application3, FlagPolicy.Panic);
+            held.Subscriber = (s, e) => { };
+            held.Controller.ErrorRaised += held.Subscriber;
             Assert.Equal(ErrorFlags.None, held.Controller.Handle().Flags);
 
             // Cycle 2 detects Application3 (panic) and stops half way through

@@ -90,6 +90,26 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
+        public void PanicFlagDetectedCycleAfterCycleEntersPanicOnce()
+        {
+            int panics = 0;
+            _controller.PanicEntered += (sender, e) => panics++;
+            _controller.SetPolicy(ErrorFlags.Application3, FlagPolicy.Panic);
+            _check.Healthy = false;
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.True(_controller.Handle().Panic);
+            }
+
+            _check.Healthy = true;
+            _controller.Handle();
+            _check.Healthy = false;
+            Assert.True(_controller.Handle().Panic);   // a new detection, still the same panic
+            Assert.Equal(1, panics);
+            Assert.Equal(2, _raised.Count);
+        }
+
+        [Fact]
         public void ThrowingCheckRaisesItsFlagAndCheckFault()
         {
             _check.Throws = true;
