@@ -37,7 +37,9 @@ namespace SafetyMonitor
     /// <see cref="SafetyController.Handle"/>, threw) never ends the thread: it
     /// is counted (<see cref="FailedIterations"/>), reported as
     /// <see cref="ErrorFlags.LoopFault"/> to the next cycle, and the loop tries
-    /// again one period later.
+    /// again one period later. The next cycle that starts is checked against
+    /// the deadline from the last one that started: failures that lasted
+    /// longer than the deadline are a missed deadline too.
     /// </para>
     /// </remarks>
     public sealed class SafetyLoop : IDisposable
@@ -50,6 +52,7 @@ namespace SafetyMonitor
         private int _missedDeadlines;
         private int _clockStepsBack;
         private int _failedIterations;
+        private int _lastWait;
         private bool _disposed;
 
         /// <summary>Creates a stopped loop.</summary>
@@ -109,6 +112,18 @@ namespace SafetyMonitor
         public int FailedIterations
         {
             get { return Interlocked.CompareExchange(ref _failedIterations, 0, 0); }
+        }
+
+        /// <summary>
+        /// How long, in milliseconds, the loop waited (or waits) after its last
+        /// iteration: 0 to <see cref="PeriodMilliseconds"/>, the period less
+        /// the cycle's own duration (the cycle's slack; 0 when it overran its
+        /// period), a whole period after a step back of the clock or a failed
+        /// iteration. 0 before the first iteration.
+        /// </summary>
+        public int LastWaitMilliseconds
+        {
+            get { return Interlocked.CompareExchange(ref _lastWait, 0, 0); }
         }
 
         /// <summary>
@@ -243,9 +258,9 @@ namespace SafetyMonitor
                 {
                     Interlocked.Increment(ref _failedIterations);
                     _controller.Report(ErrorFlags.LoopFault);
-                    timed = false;
                 }
 
+                Interlocked.Exchange(ref _lastWait, wait);
                 if (_stop.WaitOne(wait, false))
                 {
                     return;

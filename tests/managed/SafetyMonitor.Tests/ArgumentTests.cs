@@ -41,6 +41,12 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
+        public void NullErrorMemoryIsRefused()
+        {
+            Assert.Equal("errorMemory", Assert.Throws<ArgumentNullException>(() => new SafetyController(null)).ParamName);
+        }
+
+        [Fact]
         public void NullCheckIsRefused()
         {
             Assert.Equal("check", Assert.Throws<ArgumentNullException>(() => _controller.Register(null)).ParamName);

@@ -77,16 +77,25 @@ namespace SafetyMonitor.Tests
     /// </summary>
     internal sealed class ScriptedClock : IMonotonicClock
     {
-        private readonly long[] _readings;
+        private readonly Func<int, long> _reading;
+        private readonly int _count;
         private int _next;
 
         public ScriptedClock(params long[] readings)
         {
-            _readings = readings;
+            _reading = read => readings[Math.Min(read, readings.Length - 1)];
+            _count = readings.Length;
         }
 
-        /// <summary>Whether every reading was read.</summary>
-        public bool Done => Volatile.Read(ref _next) >= _readings.Length;
+        /// <summary>A clock whose read number n (from 0) answers reading(n).</summary>
+        public ScriptedClock(Func<int, long> reading)
+        {
+            _reading = reading;
+            _count = int.MaxValue;
+        }
+
+        /// <summary>Whether every listed reading was read.</summary>
+        public bool Done => Volatile.Read(ref _next) >= _count;
 
         public long Milliseconds
         {
@@ -94,7 +103,7 @@ namespace SafetyMonitor.Tests
             {
                 int next = Volatile.Read(ref _next);
                 Volatile.Write(ref _next, next + 1);
-                return _readings[Math.Min(next, _readings.Length - 1)];
+                return _reading(next);
             }
         }
     }

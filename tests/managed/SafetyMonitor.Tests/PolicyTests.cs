@@ -110,6 +110,23 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
+        public void HighestApplicationFlagIsRaisedKeptAndCanPanic()
+        {
+            var top = new ScriptedCheck(ErrorFlags.Application14) { Healthy = false };
+            _controller.Register(top);
+            _controller.SetPolicy(ErrorFlags.Application14, FlagPolicy.Persistent);
+            Assert.False(_controller.Handle().Panic);
+            Assert.Equal(ErrorFlags.Application14, Assert.Single(_raised).Flag);
+            Assert.Equal(FlagPolicy.Persistent, _raised[0].Policy);
+            top.Healthy = true;
+            Assert.Equal(ErrorFlags.Application14, _controller.Handle().Flags);   // kept: persistent
+            _controller.SetPolicy(ErrorFlags.Application14, FlagPolicy.Panic);
+            top.Healthy = false;
+            Assert.True(_controller.Handle().Panic);
+            Assert.Equal(FlagPolicy.Panic, _raised[1].Policy);
+        }
+
+        [Fact]
         public void ThrowingCheckRaisesItsFlagAndCheckFault()
         {
             _check.Throws = true;

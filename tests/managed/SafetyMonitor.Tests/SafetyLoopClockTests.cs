@@ -100,6 +100,71 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
+        public void WaitIsTheCyclesSlackAndNeverMoreThanAPeriod()
+        {
+            // Each cycle takes 3 ms by this clock: 7 ms of a 10 ms period are left.
+            var clock = new ScriptedClock(read => (read / 2 * Period) + (read % 2 * 3));
+            SafetyController controller = NewController();
+            using (var loop = new SafetyLoop(controller, clock, Period, 5000))
+            {
+                Assert.Equal(0, loop.LastWaitMilliseconds);
+                loop.Start();
+                WaitForCycle(controller, 5);
+                Assert.Equal(Period - 3, loop.LastWaitMilliseconds);
+                Assert.True(loop.Stop());
+            }
+
+            // An hour back, then the clock stands still: a whole period each time, never more.
+            var stepped = new ScriptedClock(0, 0, Period, Period, -Hour, -Hour);
+            using (var loop = new SafetyLoop(NewController(), stepped, Period, 5000))
+            {
+                loop.Start();
+                DateTime until = DateTime.UtcNow + Patience;
+                while (!stepped.Done || loop.ClockStepsBack == 0)
+                {
+                    Assert.True(DateTime.UtcNow < until, "the loop did not read the stepped clock");
+                    Thread.Sleep(5);
+                }
+
+                Thread.Sleep(5 * Period);
+                Assert.Equal(Period, loop.LastWaitMilliseconds);
+                Assert.True(loop.Stop());
+            }
+        }
+
+        [Fact]
+        public void ClockFailingLongerThanTheDeadlineIsAlsoAMissedDeadline()
+        {
+            var clock = new SteppableClock();
+            SafetyController controller = NewController();
+            List<ErrorFlags> raised = Raised(controller);
+            using (var loop = new SafetyLoop(controller, clock, Period, 100))
+            {
+                loop.Start();
+                WaitForCycle(controller, 3);
+                clock.Throws = true;
+                DateTime until = DateTime.UtcNow + Patience;
+                while (loop.FailedIterations < 25)
+                {
+                    Assert.True(DateTime.UtcNow < until, "the loop did not try again after its clock threw");
+                    Thread.Sleep(5);
+                }
+
+                Assert.Equal(Period, loop.LastWaitMilliseconds);
+                long before = controller.LastCycle.Number;
+                clock.Throws = false;
+                WaitForCycle(controller, before + 3);
+                Assert.True(loop.Stop());
+                Assert.Equal(1, loop.MissedDeadlines);
+            }
+
+            lock (raised)
+            {
+                Assert.Equal(new[] { ErrorFlags.MainLoopTiming, ErrorFlags.LoopFault }, raised);
+            }
+        }
+
+        [Fact]
         public void ClockThatThrowsIsALoopFaultNotAStop()
         {
             var clock = new SteppableClock { Throws = true };

@@ -142,6 +142,38 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
+        public void SubscriberThatThrowsOnceIsOneHandlerFaultInTheNextCycle()
+        {
+            SafetyController controller = NewController();
+            var check = new ScriptedCheck(ErrorFlags.Application3) { Healthy = false };
+            controller.Register(check);
+            int calls = 0;
+            controller.ErrorRaised += (s, e) =>
+            {
+                if (++calls == 1)
+                {
+                    throw new InvalidOperationException("once");
+                }
+            };
+            Assert.Equal(ErrorFlags.Application3, controller.Handle().Detected);
+            Assert.Equal(ErrorFlags.Application3 | ErrorFlags.HandlerFault, controller.Handle().Detected);
+            Assert.Equal(ErrorFlags.Application3, controller.Handle().Detected);
+            Assert.Equal(ErrorFlags.Application3, controller.Handle().Detected);
+        }
+
+        [Fact]
+        public void ThrowingPanicSubscriberAloneIsAHandlerFault()
+        {
+            SafetyController controller = NewController();
+            var check = new ScriptedCheck(ErrorFlags.Application3) { Healthy = false };
+            controller.Register(check);
+            controller.SetPolicy(ErrorFlags.Application3, FlagPolicy.Panic);
+            controller.PanicEntered += (s, e) => throw new InvalidOperationException("panic subscriber bug");
+            Assert.True(controller.Handle().Panic);
+            Assert.Equal(ErrorFlags.HandlerFault, controller.Handle().Detected & ErrorFlags.HandlerFault);
+        }
+
+        [Fact]
         public void SubscriberThatAlwaysThrowsDoesNotFloodTheCycles()
         {
             SafetyController controller = NewController();
