@@ -7,7 +7,8 @@ namespace SafetyMonitor.Native
 {
     /// <summary>
     /// The native stack monitor: one method per function of the C core
-    /// (native-interop/core/stack_check.h, fault_record.h).
+    /// (native-interop/core/stack_check.h, fault_record.h). New methods go at
+    /// the end, so that the existing slots of the method table keep their place.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -162,5 +163,24 @@ namespace SafetyMonitor.Native
         [DllImport(NativeLibraryName, EntryPoint = "stack_check_get_min_free")]
 #endif
         public static extern int GetMinFree();
+
+        /// <summary>
+        /// Seals the retained fault record empty, once what start-up found in
+        /// it (a fault, or damage) is in durable storage
+        /// (C: <c>stack_check_fault_acknowledge()</c>). Until then every boot
+        /// reports the record again, so a reset between start-up and storing
+        /// the evidence loses nothing. What <see cref="GetFaultStatus"/> and
+        /// <see cref="GetFaultWord"/> report for this boot does not change.
+        /// </summary>
+        /// <returns>
+        /// 0 sealed empty (or already empty); -7 start-up has not validated the
+        /// record (<c>stack_check_fault_boot()</c> did not run): nothing changed.
+        /// </returns>
+#if NANOFRAMEWORK_1_0
+        [MethodImpl(MethodImplOptions.InternalCall)]
+#else
+        [DllImport(NativeLibraryName, EntryPoint = "stack_check_fault_acknowledge")]
+#endif
+        public static extern int AcknowledgeFault();
     }
 }

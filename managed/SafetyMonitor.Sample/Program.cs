@@ -7,8 +7,9 @@ namespace SafetyMonitor.Sample
 {
     /// <summary>
     /// The safety controller inside an application's loop: the safety loop
-    /// runs every 100 ms on its own thread with a 250 ms deadline, the
-    /// application works in its own loop and reads the last cycle's result.
+    /// runs every 100 ms of the monotonic clock on its own thread with a
+    /// 250 ms deadline, the application works in its own loop and reads the
+    /// last cycle's result.
     /// </summary>
     public class Program
     {
@@ -26,15 +27,15 @@ namespace SafetyMonitor.Sample
                 Debug.WriteLine("stack corruption-detect area not sealed, status " + ((int)area).ToString());
             }
 
-            // A stack problem stops the process for good; a stalled worker
-            // only until it beats again.
+            // A stack problem stops the process for good, even when an earlier
+            // run left Stack set; a stalled worker only until it beats again.
             controller.SetPolicy(ErrorFlags.Stack, FlagPolicy.Panic);
             controller.SetPolicy(Heartbeat.Flag, FlagPolicy.SelfClearing);
             controller.Register(Heartbeat);
             controller.ErrorRaised += OnErrorRaised;
             controller.PanicEntered += OnPanicEntered;
 
-            using (var loop = new SafetyLoop(controller, 100, 250))
+            using (var loop = new SafetyLoop(controller, new TickCountClock(), 100, 250))
             {
                 loop.Start();
                 while (true)

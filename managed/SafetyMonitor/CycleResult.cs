@@ -13,7 +13,7 @@ namespace SafetyMonitor
         /// <param name="detected">Conditions found in this cycle.</param>
         /// <param name="flags">Flags set after this cycle, policies applied.</param>
         /// <param name="panic">Whether the controller is in panic after this cycle.</param>
-        public CycleResult(int number, int freeStackBytes, int minFreeStackBytes, AreaStatus area, ErrorFlags detected, ErrorFlags flags, bool panic)
+        public CycleResult(long number, int freeStackBytes, int minFreeStackBytes, AreaStatus area, ErrorFlags detected, ErrorFlags flags, bool panic)
         {
             Number = number;
             FreeStackBytes = freeStackBytes;
@@ -24,8 +24,13 @@ namespace SafetyMonitor
             Panic = panic;
         }
 
-        /// <summary>Cycle number, counted from 1; 0 before the first cycle.</summary>
-        public int Number { get; }
+        /// <summary>
+        /// Cycle number, counted from 1; 0 before the first cycle. 64 bits: at
+        /// one cycle per millisecond it would wrap after 292 million years (an
+        /// <c>int</c> would go negative after 24.8 days). A fault record keeps
+        /// its low 32 bits (<see cref="FaultRecord.Cycle"/>).
+        /// </summary>
+        public long Number { get; }
 
         /// <summary>Free native stack in bytes (negative after an overflow that has not faulted).</summary>
         public int FreeStackBytes { get; }

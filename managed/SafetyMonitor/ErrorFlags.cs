@@ -7,7 +7,7 @@ namespace SafetyMonitor
     /// has the value of the C core's <c>ERR_FLAG_STACK</c>.
     /// </summary>
     /// <remarks>
-    /// Bits 0-15 belong to SafetyMonitor (bits 4-15 are reserved for its
+    /// Bits 0-15 belong to SafetyMonitor (bits 6-15 are reserved for its
     /// future checks); bits 16-30 (<see cref="Application0"/> to
     /// <see cref="Application14"/>) are for the application's own checks
     /// (<see cref="ISafetyCheck"/>). Bit 31 is not used.
@@ -30,7 +30,7 @@ namespace SafetyMonitor
         /// <summary>The safety loop missed its deadline: a cycle started later than allowed.</summary>
         MainLoopTiming = 0x00000002,
 
-        /// <summary>A registered <see cref="ISafetyCheck"/> threw an exception.</summary>
+        /// <summary>A registered <see cref="ISafetyCheck"/> threw an exception (detected in that cycle). Persistent by default.</summary>
         CheckFault = 0x00000004,
 
         /// <summary>
@@ -39,6 +39,22 @@ namespace SafetyMonitor
         /// The C core's <c>ERR_FLAG_ERROR_MEMORY</c>. Persistent by default.
         /// </summary>
         ErrorMemory = 0x00000008,
+
+        /// <summary>
+        /// A subscriber of <see cref="SafetyController.ErrorRaised"/> or
+        /// <see cref="SafetyController.PanicEntered"/> threw an exception. The
+        /// other subscribers still ran and panic was still entered; the failure
+        /// is detected in the next cycle. Persistent by default.
+        /// </summary>
+        HandlerFault = 0x00000010,
+
+        /// <summary>
+        /// A <see cref="SafetyLoop"/> iteration ended in an exception: its
+        /// <see cref="IMonotonicClock"/> or <see cref="SafetyController.Handle"/>
+        /// threw. The loop went on at its period; the failure is detected in the
+        /// next cycle that completes. Persistent by default.
+        /// </summary>
+        LoopFault = 0x00000020,
 
         /// <summary>Application check 0.</summary>
         Application0 = 0x00010000,

@@ -14,11 +14,20 @@ namespace SafetyMonitor
     /// little-endian words before it; 80 bytes.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// Every call validates the store first: a store that fails (magic,
     /// version or CRC) is wiped, gets <see cref="ErrorFlags.ErrorMemory"/>
     /// (persistent, counted once) and the call reports why. One 80-byte
-    /// buffer, allocated by the constructor; no call allocates. Not
-    /// thread-safe: <see cref="SafetyController"/> serialises its use.
+    /// buffer, allocated by the constructor; no call allocates.
+    /// </para>
+    /// <para>
+    /// Thread-safe: every public call holds one lock shared by all
+    /// instances (the store is one piece of hardware, and each
+    /// <c>BackupMemoryErrorStore</c> reaches the same registers), so a read on
+    /// any thread never sees a write half done, never takes it for damage and
+    /// never wipes valid evidence. A reset during a write can still leave a
+    /// damaged store: the format keeps one copy.
+    /// </para>
     /// </remarks>
     public sealed class ErrorMemory
     {
@@ -34,8 +43,14 @@ namespace SafetyMonitor
         private const int CountsOffset = 12;
         private const int CrcOffset = 76;
 
+        private const int MaxCount = 0xFFFF;
+
+        // One lock for every instance: two instances may share one store.
+        private static readonly object StoreLock = new object();
+
         private readonly IErrorMemoryStore _store;
         private readonly byte[] _bytes = new byte[Size];
+        private ErrorMemoryStatus _damage = ErrorMemoryStatus.Ok;
 
         /// <summary>Uses the store; reads nothing yet (see <see cref="Open"/>).</summary>
         /// <param name="store">Where the 80 bytes live.</param>
@@ -68,22 +83,25 @@ namespace SafetyMonitor
         /// <returns><see cref="ErrorMemoryStatus.Ok"/>, <see cref="ErrorMemoryStatus.Formatted"/> or why it was wiped.</returns>
         public ErrorMemoryStatus Open(bool powerOn)
         {
-            _store.Read(_bytes);
-            ErrorMemoryStatus status = Validate();
-            if (status == ErrorMemoryStatus.Ok)
+            lock (StoreLock)
             {
+                _store.Read(_bytes);
+                ErrorMemoryStatus status = Validate();
+                if (status == ErrorMemoryStatus.Ok)
+                {
+                    return status;
+                }
+
+                if (AllZero() || (powerOn && status == ErrorMemoryStatus.DamagedMagic))
+                {
+                    Format();
+                    Seal();
+                    return ErrorMemoryStatus.Formatted;
+                }
+
+                WipeDamaged(status);
                 return status;
             }
-
-            if (AllZero() || (powerOn && status == ErrorMemoryStatus.DamagedMagic))
-            {
-                Format();
-                Seal();
-                return ErrorMemoryStatus.Formatted;
-            }
-
-            WipeDamaged();
-            return status;
         }
 
         /// <summary>
@@ -97,15 +115,34 @@ namespace SafetyMonitor
         /// <returns><see cref="ErrorMemoryStatus.Ok"/>, or why the store had to be wiped first.</returns>
         public ErrorMemoryStatus Raise(ErrorFlags flags, bool persistent)
         {
-            ErrorMemoryStatus status = Load();
-            Count((uint)flags);
-            if (persistent)
-            {
-                SetUInt32(FlagsOffset, GetUInt32(FlagsOffset) | (uint)flags);
-            }
+            return RaiseTimes(flags, persistent, 1);
+        }
 
-            Seal();
-            return status;
+        /// <summary>
+        /// <see cref="Raise"/> for an event that happened <paramref name="times"/>
+        /// times: each flag's counter goes up by <paramref name="times"/>,
+        /// saturating at 65535; 0 counts nothing but still keeps persistent
+        /// flags. Byte for byte what the C core's
+        /// <c>stack_check_error_memory_raise_times()</c> does.
+        /// </summary>
+        /// <param name="flags">Any bits.</param>
+        /// <param name="persistent">Whether to keep the flags set across resets.</param>
+        /// <param name="times">How often, 0 to 4294967295 (a fault record's <see cref="FaultRecord.Count"/>).</param>
+        /// <returns><see cref="ErrorMemoryStatus.Ok"/>, or why the store had to be wiped first.</returns>
+        public ErrorMemoryStatus RaiseTimes(ErrorFlags flags, bool persistent, uint times)
+        {
+            lock (StoreLock)
+            {
+                ErrorMemoryStatus status = Load();
+                Count((uint)flags, times);
+                if (persistent)
+                {
+                    SetUInt32(FlagsOffset, GetUInt32(FlagsOffset) | (uint)flags);
+                }
+
+                Seal();
+                return status;
+            }
         }
 
         /// <summary>The persistent flags (the store is validated, and wiped if damaged).</summary>
@@ -113,8 +150,11 @@ namespace SafetyMonitor
         {
             get
             {
-                Load();
-                return (ErrorFlags)GetUInt32(FlagsOffset);
+                lock (StoreLock)
+                {
+                    Load();
+                    return (ErrorFlags)GetUInt32(FlagsOffset);
+                }
             }
         }
 
@@ -137,25 +177,47 @@ namespace SafetyMonitor
                 bit++;
             }
 
-            Load();
-            return GetUInt16(CountsOffset + (2 * bit));
+            lock (StoreLock)
+            {
+                Load();
+                return GetUInt16(CountsOffset + (2 * bit));
+            }
         }
 
         /// <summary>Clears every flag and counter: the explicit act that ends the evidence.</summary>
         public void Clear()
         {
-            Format();
-            Seal();
+            lock (StoreLock)
+            {
+                Format();
+                Seal();
+            }
         }
 
-        // Reads and validates; a damaged store is wiped and flagged.
+        /// <summary>
+        /// The damage that calls of this instance found (and wiped) since the
+        /// last time this was asked, or <see cref="ErrorMemoryStatus.Ok"/>;
+        /// the latest when there were several. The controller asks once per
+        /// cycle, so that damage a reader found on another thread is raised.
+        /// </summary>
+        internal ErrorMemoryStatus TakeDamage()
+        {
+            lock (StoreLock)
+            {
+                ErrorMemoryStatus damage = _damage;
+                _damage = ErrorMemoryStatus.Ok;
+                return damage;
+            }
+        }
+
+        // Reads and validates; a damaged store is wiped and flagged. Caller holds StoreLock.
         private ErrorMemoryStatus Load()
         {
             _store.Read(_bytes);
             ErrorMemoryStatus status = Validate();
             if (status != ErrorMemoryStatus.Ok)
             {
-                WipeDamaged();
+                WipeDamaged(status);
             }
 
             return status;
@@ -178,12 +240,13 @@ namespace SafetyMonitor
                 : ErrorMemoryStatus.DamagedCrc;
         }
 
-        private void WipeDamaged()
+        private void WipeDamaged(ErrorMemoryStatus damage)
         {
             Format();
             SetUInt32(FlagsOffset, (uint)ErrorFlags.ErrorMemory);
-            Count((uint)ErrorFlags.ErrorMemory);
+            Count((uint)ErrorFlags.ErrorMemory, 1);
             Seal();
+            _damage = damage;
         }
 
         private void Format()
@@ -194,14 +257,16 @@ namespace SafetyMonitor
             }
         }
 
-        private void Count(uint flags)
+        // Adds times to the counter of every flag, saturating at MaxCount.
+        private void Count(uint flags, uint times)
         {
             for (int bit = 0; bit < FlagCount; bit++)
             {
-                int at = CountsOffset + (2 * bit);
-                if ((flags & (1u << bit)) != 0 && GetUInt16(at) != 0xFFFF)
+                if ((flags & (1u << bit)) != 0)
                 {
-                    SetUInt16(at, GetUInt16(at) + 1);
+                    int at = CountsOffset + (2 * bit);
+                    uint room = (uint)(MaxCount - GetUInt16(at));
+                    SetUInt16(at, GetUInt16(at) + (int)(times < room ? times : room));
                 }
             }
         }

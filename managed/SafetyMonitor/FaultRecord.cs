@@ -108,10 +108,27 @@ namespace SafetyMonitor
             get { return _words[14]; }
         }
 
-        /// <summary>The safety cycle the fault happened in (as <see cref="SafetyController"/> numbered it).</summary>
+        /// <summary>
+        /// The safety cycle the fault happened in: the low 32 bits of
+        /// <see cref="CycleResult.Number"/> (the controller hands the native
+        /// side <c>(uint)number</c>, so the value wraps to 0 after cycle
+        /// 4294967295). 0 when the fault came before the first cycle.
+        /// </summary>
         public uint Cycle
         {
             get { return _words[15]; }
+        }
+
+        /// <summary>
+        /// How many faults this record stands for: every fault saved since the
+        /// last acknowledgement, this one included (a fault that recurred
+        /// before the evidence was stored), 1 to 4294967295 (saturating). The
+        /// registers are the last fault's. The error memory counts
+        /// <see cref="ErrorFlags.Stack"/> this many times.
+        /// </summary>
+        public uint Count
+        {
+            get { return _words[16]; }
         }
 
         /// <summary>

@@ -5,41 +5,73 @@ namespace SafetyMonitor
 {
     /// <summary>
     /// Runs <see cref="SafetyController.Handle"/> on a thread of its own, one
-    /// cycle every <see cref="PeriodMilliseconds"/>. A cycle that starts more
-    /// than <see cref="DeadlineMilliseconds"/> after the previous one (a cycle
-    /// or a check that ran too long, or a starved thread) is a missed deadline:
-    /// it is reported to the controller as <see cref="ErrorFlags.MainLoopTiming"/>
-    /// and shows in that very cycle.
+    /// cycle every <see cref="PeriodMilliseconds"/> of a monotonic clock. A
+    /// cycle that starts more than <see cref="DeadlineMilliseconds"/> after the
+    /// previous one (a cycle or a check that ran too long, a starved thread,
+    /// or a clock that jumped forward) is a missed deadline: it is reported to
+    /// the controller as <see cref="ErrorFlags.MainLoopTiming"/> and shows in
+    /// that very cycle.
     /// </summary>
     /// <remarks>
-    /// Time is read from <see cref="DateTime.UtcNow"/> (ticks of 100 ns). A
-    /// late loop does not try to catch up: the next cycle is planned one period
-    /// after the late one.
+    /// <para>
+    /// Time comes from an <see cref="IMonotonicClock"/>, never from the wall
+    /// clock: <c>DateTime.UtcNow</c> follows the RTC, which SNTP or
+    /// <c>Rtc.SetSystemTime</c> step (nf-interpreter
+    /// src/CLR/CorLib/corlib_native_System_DateTime.cpp and
+    /// targets/ChibiOS/_nanoCLR/targetHAL_Time.cpp), and a step back of an
+    /// hour would stop every cycle for an hour. The waits between cycles use
+    /// <c>WaitHandle.WaitOne(int, bool)</c>, whose timeout the nanoCLR counts
+    /// on the monotonic system time (src/CLR/Core/Execution.cpp,
+    /// <c>InitTimeout</c>: <c>HAL_Time_CurrentTime()</c>).
+    /// </para>
+    /// <para>
+    /// A late loop does not try to catch up: the next cycle is planned one
+    /// period after the late one. Every wait lies between 0 and one period,
+    /// whatever the clock does: a clock that goes back is counted
+    /// (<see cref="ClockStepsBack"/>) and reported as
+    /// <see cref="ErrorFlags.MainLoopTiming"/> (the loop's timing could not be
+    /// checked), and the loop goes on at its period.
+    /// </para>
+    /// <para>
+    /// An iteration that ends in an exception (the clock, or
+    /// <see cref="SafetyController.Handle"/>, threw) never ends the thread: it
+    /// is counted (<see cref="FailedIterations"/>), reported as
+    /// <see cref="ErrorFlags.LoopFault"/> to the next cycle, and the loop tries
+    /// again one period later. The next cycle that starts is checked against
+    /// the deadline from the last one that started: failures that lasted
+    /// longer than the deadline are a missed deadline too.
+    /// </para>
     /// </remarks>
     public sealed class SafetyLoop : IDisposable
     {
-        private const long TicksPerMillisecond = 10000;
-
         private readonly SafetyController _controller;
-        private readonly long _periodTicks;
-        private readonly long _deadlineTicks;
+        private readonly IMonotonicClock _clock;
         private readonly ManualResetEvent _stop = new ManualResetEvent(false);
         private readonly object _sync = new object();
         private Thread _thread;
         private int _missedDeadlines;
+        private int _clockStepsBack;
+        private int _failedIterations;
+        private int _lastWait;
         private bool _disposed;
 
         /// <summary>Creates a stopped loop.</summary>
         /// <param name="controller">The controller whose cycles it runs.</param>
+        /// <param name="clock">The monotonic time base (on nanoFramework <c>new TickCountClock()</c>, assembly SafetyMonitor.Runtime).</param>
         /// <param name="periodMilliseconds">Time between cycle starts, in ms; 1 or more.</param>
         /// <param name="deadlineMilliseconds">Longest allowed time between cycle starts, in ms; at least the period.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="controller"/> is null.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="controller"/> or <paramref name="clock"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">The period is below 1 ms, or the deadline below the period.</exception>
-        public SafetyLoop(SafetyController controller, int periodMilliseconds, int deadlineMilliseconds)
+        public SafetyLoop(SafetyController controller, IMonotonicClock clock, int periodMilliseconds, int deadlineMilliseconds)
         {
             if (controller == null)
             {
                 throw new ArgumentNullException("controller");
+            }
+
+            if (clock == null)
+            {
+                throw new ArgumentNullException("clock");
             }
 
             if (periodMilliseconds < 1)
@@ -53,10 +85,9 @@ namespace SafetyMonitor
             }
 
             _controller = controller;
+            _clock = clock;
             PeriodMilliseconds = periodMilliseconds;
             DeadlineMilliseconds = deadlineMilliseconds;
-            _periodTicks = periodMilliseconds * TicksPerMillisecond;
-            _deadlineTicks = deadlineMilliseconds * TicksPerMillisecond;
         }
 
         /// <summary>Time between cycle starts, in milliseconds.</summary>
@@ -65,26 +96,58 @@ namespace SafetyMonitor
         /// <summary>Longest allowed time between cycle starts, in milliseconds.</summary>
         public int DeadlineMilliseconds { get; }
 
-        /// <summary>Deadlines missed since the loop was created.</summary>
+        /// <summary>Deadlines missed since the loop was created (a clock that jumped forward counts here).</summary>
         public int MissedDeadlines
         {
             get { return Interlocked.CompareExchange(ref _missedDeadlines, 0, 0); }
         }
 
-        /// <summary>Whether the loop's thread runs.</summary>
+        /// <summary>Times the clock read less at a cycle's start than at the previous one's (a monotonic clock never does).</summary>
+        public int ClockStepsBack
+        {
+            get { return Interlocked.CompareExchange(ref _clockStepsBack, 0, 0); }
+        }
+
+        /// <summary>Iterations that ended in an exception (the clock or <see cref="SafetyController.Handle"/> threw).</summary>
+        public int FailedIterations
+        {
+            get { return Interlocked.CompareExchange(ref _failedIterations, 0, 0); }
+        }
+
+        /// <summary>
+        /// How long, in milliseconds, the loop waited (or waits) after its last
+        /// iteration: 0 to <see cref="PeriodMilliseconds"/>, the period less
+        /// the cycle's own duration (the cycle's slack; 0 when it overran its
+        /// period), a whole period after a step back of the clock or a failed
+        /// iteration. 0 before the first iteration.
+        /// </summary>
+        public int LastWaitMilliseconds
+        {
+            get { return Interlocked.CompareExchange(ref _lastWait, 0, 0); }
+        }
+
+        /// <summary>
+        /// Whether the loop's thread runs: true from <see cref="Start"/> until
+        /// the thread has ended, also after a <see cref="Stop"/> that timed out
+        /// while the thread was still busy (a check or subscriber that blocks).
+        /// Never waits: it reads the thread reference once (an atomic read)
+        /// rather than wait for a <see cref="Stop"/> in progress.
+        /// </summary>
         public bool IsRunning
         {
             get
             {
-                lock (_sync)
-                {
-                    return _thread != null;
-                }
+                Thread thread = _thread;
+                return thread != null && thread.IsAlive;
             }
         }
 
-        /// <summary>Starts the loop's thread (above-normal priority). The first cycle runs at once.</summary>
-        /// <exception cref="InvalidOperationException">The loop runs already.</exception>
+        /// <summary>
+        /// Starts the loop's thread (above-normal priority). The first cycle
+        /// runs at once. Waits for a <see cref="Stop"/> or <see cref="Dispose"/>
+        /// in progress on another thread.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">The loop's thread runs already (or still: a <see cref="Stop"/> timed out).</exception>
         /// <exception cref="ObjectDisposedException">The loop was disposed.</exception>
         public void Start()
         {
@@ -95,7 +158,7 @@ namespace SafetyMonitor
                     throw new ObjectDisposedException("SafetyLoop");
                 }
 
-                if (_thread != null)
+                if (_thread != null && _thread.IsAlive)
                 {
                     throw new InvalidOperationException("The safety loop runs already.");
                 }
@@ -110,61 +173,95 @@ namespace SafetyMonitor
         /// <summary>
         /// Stops the loop and waits for its thread, at most one deadline plus
         /// one second. Does nothing when the loop is not running.
+        /// <see cref="Start"/>, <see cref="Stop"/> and <see cref="Dispose"/>
+        /// on other threads wait for it.
         /// </summary>
-        /// <returns>true when the thread ended in time (or was not running).</returns>
+        /// <returns>true when the thread ended in time (or was not running); false when it still runs (<see cref="IsRunning"/> stays true until it ends).</returns>
         public bool Stop()
         {
-            Thread thread;
             lock (_sync)
             {
-                thread = _thread;
-                _thread = null;
-            }
+                Thread thread = _thread;
+                if (thread == null)
+                {
+                    return true;
+                }
 
-            if (thread == null)
-            {
-                return true;
-            }
+                _stop.Set();
+                bool ended = thread.Join(DeadlineMilliseconds + 1000);
+                if (ended)
+                {
+                    _thread = null;
+                }
 
-            _stop.Set();
-            return thread.Join(DeadlineMilliseconds + 1000);
+                return ended;
+            }
         }
 
-        /// <summary>Stops the loop; it cannot be started again.</summary>
+        /// <summary>
+        /// Stops the loop (as <see cref="Stop"/>); it cannot be started again,
+        /// also not by a <see cref="Start"/> that was waiting for this.
+        /// </summary>
         public void Dispose()
         {
-            Stop();
             lock (_sync)
             {
+                Stop();
                 _disposed = true;
             }
         }
 
         private void Run()
         {
+            bool timed = false;
             long previousStart = 0;
-            long nextStart = DateTime.UtcNow.Ticks;
+            long nextStart = 0;
             while (true)
             {
-                long start = DateTime.UtcNow.Ticks;
-                if (previousStart != 0 && start - previousStart > _deadlineTicks)
+                int wait = PeriodMilliseconds;
+                try
                 {
-                    Interlocked.Increment(ref _missedDeadlines);
-                    _controller.Report(ErrorFlags.MainLoopTiming);
+                    long start = _clock.Milliseconds;
+                    if (!timed)
+                    {
+                        nextStart = start;
+                    }
+                    else if (start < previousStart)
+                    {
+                        Interlocked.Increment(ref _clockStepsBack);
+                        _controller.Report(ErrorFlags.MainLoopTiming);
+                    }
+                    else if (start - previousStart > DeadlineMilliseconds)
+                    {
+                        Interlocked.Increment(ref _missedDeadlines);
+                        _controller.Report(ErrorFlags.MainLoopTiming);
+                    }
+
+                    previousStart = start;
+                    timed = true;
+                    _controller.Handle();
+
+                    nextStart += PeriodMilliseconds;
+                    long now = _clock.Milliseconds;
+                    if (nextStart < now)
+                    {
+                        nextStart = now;   // late: no catching up
+                    }
+                    else if (nextStart - now > PeriodMilliseconds)
+                    {
+                        nextStart = now + PeriodMilliseconds;   // the clock went back
+                    }
+
+                    wait = (int)(nextStart - now);
+                }
+                catch (Exception)
+                {
+                    Interlocked.Increment(ref _failedIterations);
+                    _controller.Report(ErrorFlags.LoopFault);
                 }
 
-                previousStart = start;
-                _controller.Handle();
-
-                nextStart += _periodTicks;
-                long now = DateTime.UtcNow.Ticks;
-                if (nextStart < now)
-                {
-                    nextStart = now;
-                }
-
-                int waitMilliseconds = (int)((nextStart - now) / TicksPerMillisecond);
-                if (_stop.WaitOne(waitMilliseconds, false))
+                Interlocked.Exchange(ref _lastWait, wait);
+                if (_stop.WaitOne(wait, false))
                 {
                     return;
                 }

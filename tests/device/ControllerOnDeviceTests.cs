@@ -42,13 +42,45 @@ namespace SafetyMonitor.DeviceTests
         {
             var controller = new SafetyController();
             controller.Initialize();
-            var loop = new SafetyLoop(controller, 50, 500);
+            var loop = new SafetyLoop(controller, new TickCountClock(), 50, 500);
             loop.Start();
             Thread.Sleep(1000);
             Assert.IsTrue(loop.Stop(), "the loop did not stop");
             OutputHelper.WriteLine("cycles in 1 s: " + controller.LastCycle.Number.ToString());
             Assert.IsTrue(controller.LastCycle.Number >= 10, "fewer than 10 cycles in 1 s at 50 ms");
             Assert.AreEqual(0, loop.MissedDeadlines, "deadline missed on an idle board");
+            Assert.AreEqual(0, loop.ClockStepsBack, "Environment.TickCount64 went back");
+            Assert.AreEqual(0, loop.FailedIterations, "an iteration of the loop failed");
+        }
+
+        [TestMethod]
+        public void TickCountClockIsMonotonicAndCountsMilliseconds()
+        {
+            var clock = new TickCountClock();
+            long before = clock.Milliseconds;
+            Thread.Sleep(200);
+            long after = clock.Milliseconds;
+            OutputHelper.WriteLine("200 ms of Thread.Sleep: " + (after - before).ToString() + " ms of TickCount64");
+            Assert.IsTrue(after - before >= 200, "TickCount64 advanced less than the sleep");
+            Assert.IsTrue(after - before < 1000, "TickCount64 is not in milliseconds (old firmware counted 100 ns ticks)");
+        }
+
+        [TestMethod]
+        public void ThrowingSubscriberSkipsNeitherPanicNorTheOthers()
+        {
+            var controller = new SafetyController();
+            controller.Initialize();
+            controller.MinStackFree = controller.StackSize + 1;
+            controller.SetPolicy(ErrorFlags.Stack, FlagPolicy.Panic);
+            int raised = 0;
+            int panics = 0;
+            controller.ErrorRaised += (s, e) => { throw new System.InvalidOperationException("subscriber bug"); };
+            controller.ErrorRaised += (s, e) => raised++;
+            controller.PanicEntered += (s, e) => panics++;
+            Assert.IsTrue(controller.Handle().Panic);
+            Assert.AreEqual(1, raised);
+            Assert.AreEqual(1, panics);
+            Assert.AreEqual((int)ErrorFlags.HandlerFault, (int)(controller.Handle().Detected & ErrorFlags.HandlerFault));
         }
     }
 }

@@ -47,9 +47,9 @@ TEST(InteropStubs, AssemblyRecordNamesTheAssemblyChecksumAndVersion)
 {
     const CLR_RT_NativeAssemblyData &data = g_CLR_AssemblyNative_SafetyMonitor_Native;
     EXPECT_STREQ(data.m_szAssemblyName, "SafetyMonitor.Native");
-    EXPECT_EQ(data.m_checkSum, 0x00AD8FEFu);
+    EXPECT_EQ(data.m_checkSum, 0x98BBD3CBu);
     EXPECT_EQ(data.m_Version.iMajorVersion, 1);
-    EXPECT_EQ(data.m_Version.iMinorVersion, 1);
+    EXPECT_EQ(data.m_Version.iMinorVersion, 2);
     EXPECT_EQ(data.m_Version.iBuildNumber, 0);
     EXPECT_EQ(data.m_Version.iRevisionNumber, 0);
 }
@@ -64,6 +64,7 @@ TEST(InteropStubs, EachSlotHoldsItsHandler)
     EXPECT_EQ(Table()[5], &StackCheck::GetFaultWord___STATIC__U4__I4);
     EXPECT_EQ(Table()[6], &StackCheck::SetCycle___STATIC__VOID__U4);
     EXPECT_EQ(Table()[7], &StackCheck::GetMinFree___STATIC__I4);
+    EXPECT_EQ(Table()[8], &StackCheck::AcknowledgeFault___STATIC__I4);
 }
 
 TEST(InteropStubs, FaultHandlersReadTheRecordStartUpFound)
@@ -97,11 +98,19 @@ TEST(InteropStubs, FaultHandlersReadTheRecordStartUpFound)
     EXPECT_EQ(word(18), 0u) << "out of range";
     EXPECT_EQ(word(-1), 0u) << "out of range";
 
-    // Once acknowledged, the next boot finds none.
-    ASSERT_EQ(stack_check_fault_acknowledge(), STACK_CHECK_OK);
+    // Not yet acknowledged: a reset now reports it again.
+    ASSERT_EQ(stack_check_fault_boot(false), STACK_CHECK_FAULT_RECORDED);
+
+    // AcknowledgeFault (the controller, once the evidence is stored) seals it
+    // empty; this boot still reports it, the next boot finds none.
+    EXPECT_EQ(Call(Table()[8]), STACK_CHECK_OK);
+    EXPECT_EQ(Call(Table()[4]), STACK_CHECK_FAULT_RECORDED);
+    EXPECT_EQ(word(5), 0x00009200u);
     ASSERT_EQ(stack_check_fault_boot(false), STACK_CHECK_OK);
     EXPECT_EQ(Call(Table()[4]), STACK_CHECK_OK);
     EXPECT_EQ(word(5), 0u);
+    EXPECT_EQ(Call(Table()[8]), STACK_CHECK_OK) << "acknowledging again changes nothing";
+    EXPECT_EQ(stack_check_fault_boot(false), STACK_CHECK_OK);
 }
 
 TEST(InteropStubs, HandlersReturnWhatTheCoreReturns)

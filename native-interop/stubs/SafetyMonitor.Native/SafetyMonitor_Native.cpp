@@ -24,14 +24,15 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFaultWord___STATIC__U4__I4,
     Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::SetCycle___STATIC__VOID__U4,
     Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetMinFree___STATIC__I4,
+    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::AcknowledgeFault___STATIC__I4,
 };
 
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_SafetyMonitor_Native =
 {
     "SafetyMonitor.Native",
-    0x00AD8FEF,
+    0x98BBD3CB,
     method_lookup,
-    { 1, 1, 0, 0 }
+    { 1, 2, 0, 0 }
 };
 
 // clang-format on

@@ -28,6 +28,7 @@ struct Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck
     NANOCLR_NATIVE_DECLARE(GetFaultWord___STATIC__U4__I4);
     NANOCLR_NATIVE_DECLARE(SetCycle___STATIC__VOID__U4);
     NANOCLR_NATIVE_DECLARE(GetMinFree___STATIC__I4);
+    NANOCLR_NATIVE_DECLARE(AcknowledgeFault___STATIC__I4);
 
     //--//
 };

@@ -15,7 +15,8 @@
 //    fault record that start-up validated (fault_record.h), one word per
 //    call, so that no array crosses the boundary; SetCycle notes the cycle
 //    number a fault record would carry; GetMinFree reads the CLR thread's
-//    high-water mark.
+//    high-water mark; AcknowledgeFault seals the retained fault record empty
+//    once the controller has stored its evidence.
 //
 //-----------------------------------------------------------------------------
 
@@ -95,6 +96,15 @@ HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetMinFree
     NANOCLR_HEADER();
 
     stack.SetResult_I4(stack_check_get_min_free());
+
+    NANOCLR_NOCLEANUP_NOLABEL();
+}
+
+HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::AcknowledgeFault___STATIC__I4( CLR_RT_StackFrame &stack )
+{
+    NANOCLR_HEADER();
+
+    stack.SetResult_I4(stack_check_fault_acknowledge());
 
     NANOCLR_NOCLEANUP_NOLABEL();
 }

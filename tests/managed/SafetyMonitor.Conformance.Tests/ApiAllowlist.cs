@@ -12,7 +12,10 @@ namespace SafetyMonitor.Conformance.Tests
     /// version and the file the signature was read from, optionally followed
     /// by <c>| nanoFramework only</c> for a type .NET does not have (such a
     /// name cannot bind here and is accepted by its simple name). '#' starts a
-    /// comment line.
+    /// comment line. The repository names the NuGet package the API ships in
+    /// (nanoframework/CoreLibrary: nanoFramework.CoreLibrary, mscorlib;
+    /// any other nanoframework/X: package X): a project may use an API only
+    /// when its packages.config references that package.
     /// </summary>
     internal sealed class ApiAllowlist
     {
@@ -22,8 +25,10 @@ namespace SafetyMonitor.Conformance.Tests
         private static readonly Regex SourcePattern = new Regex(
             @"^nanoframework/[A-Za-z0-9.\-]+@[0-9A-Za-z.\-]+: [^ ]+\.cs$", RegexOptions.CultureInvariant);
 
-        private readonly HashSet<string> _signatures = new HashSet<string>(StringComparer.Ordinal);
-        private readonly HashSet<string> _unboundNames = new HashSet<string>(StringComparer.Ordinal);
+        private static readonly Regex RepositoryPattern = new Regex(@"^nanoframework/(?<repo>[A-Za-z0-9.\-]+)@", RegexOptions.CultureInvariant);
+
+        private readonly Dictionary<string, string> _signatures = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _unboundNames = new Dictionary<string, string>(StringComparer.Ordinal);
 
         internal List<Entry> Entries { get; } = new List<Entry>();
 
@@ -55,18 +60,19 @@ namespace SafetyMonitor.Conformance.Tests
 
                 var entry = new Entry(fields[0], fields[1], fields.Length == 3, number);
                 list.Entries.Add(entry);
-                if (!list._signatures.Add(entry.Signature))
+                if (list._signatures.ContainsKey(entry.Signature))
                 {
                     throw new FormatException($"{FileName} line {number}: {entry.Signature} is listed twice");
                 }
 
+                list._signatures.Add(entry.Signature, entry.Package);
                 if (entry.NanoFrameworkOnly)
                 {
                     string typeName = entry.Signature.Split('(')[0].Split('.').Last();
-                    list._unboundNames.Add(typeName);
+                    list._unboundNames[typeName] = entry.Package;
                     if (typeName.EndsWith("Attribute", StringComparison.Ordinal))
                     {
-                        list._unboundNames.Add(typeName.Substring(0, typeName.Length - "Attribute".Length));
+                        list._unboundNames[typeName.Substring(0, typeName.Length - "Attribute".Length)] = entry.Package;
                     }
                 }
             }
@@ -74,9 +80,28 @@ namespace SafetyMonitor.Conformance.Tests
             return list;
         }
 
-        internal bool Contains(string signature) => _signatures.Contains(signature);
+        internal bool Contains(string signature) => _signatures.ContainsKey(signature);
 
-        internal bool AcceptsUnbound(string simpleName) => _unboundNames.Contains(simpleName);
+        internal bool AcceptsUnbound(string simpleName) => _unboundNames.ContainsKey(simpleName);
+
+        /// <summary>The NuGet package a listed API ships in (null for an unknown source).</summary>
+        internal string PackageOf(string signature) => _signatures.TryGetValue(signature, out string package) ? package : null;
+
+        /// <summary>The NuGet package a listed nanoFramework-only name ships in.</summary>
+        internal string PackageOfUnbound(string simpleName) => _unboundNames.TryGetValue(simpleName, out string package) ? package : null;
+
+        /// <summary>nanoframework/CoreLibrary ships as nanoFramework.CoreLibrary; nanoframework/X as X.</summary>
+        internal static string PackageOfSource(string source)
+        {
+            Match repository = RepositoryPattern.Match(source);
+            if (!repository.Success)
+            {
+                return null;
+            }
+
+            string repo = repository.Groups["repo"].Value;
+            return repo == "CoreLibrary" ? "nanoFramework.CoreLibrary" : repo;
+        }
 
         internal static bool IsSourceReference(string source) => SourcePattern.IsMatch(source);
 
@@ -89,6 +114,7 @@ namespace SafetyMonitor.Conformance.Tests
                 Source = source;
                 NanoFrameworkOnly = nanoFrameworkOnly;
                 Line = line;
+                Package = PackageOfSource(source);
             }
 
             internal string Signature { get; }
@@ -98,6 +124,9 @@ namespace SafetyMonitor.Conformance.Tests
             internal bool NanoFrameworkOnly { get; }
 
             internal int Line { get; }
+
+            /// <summary>The NuGet package the API ships in.</summary>
+            internal string Package { get; }
         }
     }
 }

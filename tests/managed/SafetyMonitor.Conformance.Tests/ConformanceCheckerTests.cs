@@ -15,13 +15,29 @@ namespace SafetyMonitor.Conformance.Tests
             "System.Threading.Interlocked.Increment(ref int) | nanoframework/CoreLibrary@v1.17.11: nanoFramework.CoreLibrary/System/Threading/Interlocked.cs",
             "System.Reflection.AssemblyNativeVersionAttribute.AssemblyNativeVersionAttribute(string) | nanoframework/CoreLibrary@v1.17.11: nanoFramework.CoreLibrary/System/Reflection/AssemblyNativeVersionAttribute.cs | nanoFramework only",
             "object.Object() | nanoframework/CoreLibrary@v1.17.11: nanoFramework.CoreLibrary/System/Object.cs",
+            "System.Environment | nanoframework/nanoFramework.Runtime.Native@v1.7.11: nanoFramework.Runtime.Native/System/Environment.cs",
+            "System.Environment.TickCount64 | nanoframework/nanoFramework.Runtime.Native@v1.7.11: nanoFramework.Runtime.Native/System/Environment.cs",
+            "nanoFramework | nanoframework/nanoFramework.Hardware.Stm32@v1.10.37: nanoFramework.Hardware.Stm32/BackupMemory.cs | nanoFramework only",
+            "nanoFramework.Hardware.Stm32.BackupMemory | nanoframework/nanoFramework.Hardware.Stm32@v1.10.37: nanoFramework.Hardware.Stm32/BackupMemory.cs | nanoFramework only",
         });
 
-        private static IReadOnlyList<string> Violations(string code)
+        private static IReadOnlyList<string> Violations(string code, params string[] packages)
         {
             var project = new NanoFrameworkConformance.Project(
-                "Snippet", new[] { new NanoFrameworkConformance.SourceText("Snippet.cs", code) });
+                "Snippet", new[] { new NanoFrameworkConformance.SourceText("Snippet.cs", code) }, packages.Length == 0 ? null : packages);
             return new NanoFrameworkConformance(Allowlist).Check(new[] { project });
+        }
+
+        [Fact]
+        public void ApiOfAPackageTheProjectDoesNotReferenceIsReported()
+        {
+            const string Clock = "class A { long M() { return System.Environment.TickCount64; } }";
+            Assert.Contains(Violations(Clock, "nanoFramework.CoreLibrary"),
+                v => v.Contains("System.Environment.TickCount64 ships in nanoFramework.Runtime.Native, which Snippet's packages.config does not reference"));
+            Assert.Empty(Violations(Clock, "nanoFramework.CoreLibrary", "nanoFramework.Runtime.Native"));
+
+            const string Backup = "class A { int M() { return nanoFramework.Hardware.Stm32.BackupMemory.Size; } }";
+            Assert.Contains(Violations(Backup, "nanoFramework.CoreLibrary"), v => v.Contains("ships in nanoFramework.Hardware.Stm32"));
         }
 
         [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Xml.Linq;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -12,7 +13,8 @@ namespace SafetyMonitor.Conformance.Tests
         // Each project references the ones before it, as in SafetyMonitor.sln.
         private static readonly string[] ProjectFolders =
         {
-            "managed/SafetyMonitor.Native", "managed/SafetyMonitor", "managed/SafetyMonitor.Sample",
+            "managed/SafetyMonitor.Native", "managed/SafetyMonitor", "managed/SafetyMonitor.Runtime", "managed/SafetyMonitor.Stm32",
+            "managed/SafetyMonitor.Sample",
         };
 
         private readonly ITestOutputHelper _output;
@@ -27,7 +29,8 @@ namespace SafetyMonitor.Conformance.Tests
         private static NanoFrameworkConformance.Project ManagedProject(string folder) =>
             new NanoFrameworkConformance.Project(
                 folder.Split('/').Last(),
-                Repository.SourcesOf(folder).Select(NanoFrameworkConformance.SourceText.FromFile).ToList());
+                Repository.SourcesOf(folder).Select(NanoFrameworkConformance.SourceText.FromFile).ToList(),
+                XDocument.Load(Repository.PathOf(folder + "/packages.config")).Descendants("package").Select(p => p.Attribute("id").Value).ToList());
 
         [Fact]
         public void ManagedCodeUsesOnlyListedApisAndSupportedConstructs()

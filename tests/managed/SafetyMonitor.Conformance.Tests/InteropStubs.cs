@@ -50,7 +50,7 @@ namespace SafetyMonitor.Conformance.Tests
         /// <summary>
         /// Every disagreement between the stubs and the table; empty when they
         /// agree. <paramref name="nativeVersion"/> is the managed assembly's
-        /// AssemblyNativeVersion ("1.1.0.0").
+        /// AssemblyNativeVersion (for example "1.2.0.0").
         /// </summary>
         internal List<string> Compare(NativeMethodTable table, string nativeVersion)
         {

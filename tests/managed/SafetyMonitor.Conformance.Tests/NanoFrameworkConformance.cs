@@ -70,10 +70,10 @@ namespace SafetyMonitor.Conformance.Tests
                     references,
                     new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
                 own.Add(compilation.Assembly);
-                CheckErrors(compilation, result);
+                CheckErrors(compilation, project, result);
                 foreach (SyntaxTree tree in trees)
                 {
-                    new Walker(compilation.GetSemanticModel(tree), own, _allowlist, result).Visit(tree.GetRoot());
+                    new Walker(compilation.GetSemanticModel(tree), own, _allowlist, project, result).Visit(tree.GetRoot());
                 }
 
                 references.Add(compilation.ToMetadataReference());
@@ -83,7 +83,7 @@ namespace SafetyMonitor.Conformance.Tests
             return result;
         }
 
-        private void CheckErrors(CSharpCompilation compilation, Result result)
+        private void CheckErrors(CSharpCompilation compilation, Project project, Result result)
         {
             foreach (Diagnostic error in compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
             {
@@ -91,11 +91,23 @@ namespace SafetyMonitor.Conformance.Tests
                 if (name == null || !_allowlist.AcceptsUnbound(name))
                 {
                     result.Violation(error.Location, $"does not compile for nanoFramework here: {error.GetMessage()}");
+                    continue;
                 }
-                else if (!result.Apis.Contains("(nanoFramework only) " + name))
+
+                CheckPackage(project, name, _allowlist.PackageOfUnbound(name), error.Location, result);
+                if (!result.Apis.Contains("(nanoFramework only) " + name))
                 {
                     result.Apis.Add("(nanoFramework only) " + name);
                 }
+            }
+        }
+
+        // An API may only come from a package the project's packages.config references.
+        private static void CheckPackage(Project project, string api, string package, Location location, Result result)
+        {
+            if (project.Packages != null && !project.Packages.Contains(package))
+            {
+                result.Violation(location, $"{api} ships in {package ?? "an unknown package"}, which {project.AssemblyName}'s packages.config does not reference");
             }
         }
 
@@ -126,18 +138,22 @@ namespace SafetyMonitor.Conformance.Tests
                 .Select(p => MetadataReference.CreateFromFile(p));
         }
 
-        /// <summary>One assembly's sources.</summary>
+        /// <summary>One assembly's sources, and the packages it may take APIs from.</summary>
         internal sealed class Project
         {
-            internal Project(string assemblyName, IReadOnlyList<SourceText> sources)
+            internal Project(string assemblyName, IReadOnlyList<SourceText> sources, IReadOnlyCollection<string> packages = null)
             {
                 AssemblyName = assemblyName;
                 Sources = sources;
+                Packages = packages;
             }
 
             internal string AssemblyName { get; }
 
             internal IReadOnlyList<SourceText> Sources { get; }
+
+            /// <summary>The package ids of its packages.config; null: any listed API.</summary>
+            internal IReadOnlyCollection<string> Packages { get; }
         }
 
         /// <summary>A source file: path (for messages) and text.</summary>
@@ -178,13 +194,15 @@ namespace SafetyMonitor.Conformance.Tests
             private readonly SemanticModel _model;
             private readonly IReadOnlyList<IAssemblySymbol> _own;
             private readonly ApiAllowlist _allowlist;
+            private readonly Project _project;
             private readonly Result _result;
 
-            internal Walker(SemanticModel model, IReadOnlyList<IAssemblySymbol> own, ApiAllowlist allowlist, Result result)
+            internal Walker(SemanticModel model, IReadOnlyList<IAssemblySymbol> own, ApiAllowlist allowlist, Project project, Result result)
             {
                 _model = model;
                 _own = own;
                 _allowlist = allowlist;
+                _project = project;
                 _result = result;
             }
 
@@ -354,6 +372,10 @@ namespace SafetyMonitor.Conformance.Tests
                 if (!_allowlist.Contains(signature))
                 {
                     _result.Violation(node.GetLocation(), $"{signature} is not in the list of stable nanoFramework APIs");
+                }
+                else
+                {
+                    CheckPackage(_project, signature, _allowlist.PackageOf(signature), node.GetLocation(), _result);
                 }
             }
 

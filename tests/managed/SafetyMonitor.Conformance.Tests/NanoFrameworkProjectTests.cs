@@ -21,6 +21,8 @@ namespace SafetyMonitor.Conformance.Tests
         {
             "managed/SafetyMonitor.Native/SafetyMonitor.Native.nfproj",
             "managed/SafetyMonitor/SafetyMonitor.nfproj",
+            "managed/SafetyMonitor.Runtime/SafetyMonitor.Runtime.nfproj",
+            "managed/SafetyMonitor.Stm32/SafetyMonitor.Stm32.nfproj",
             "managed/SafetyMonitor.Sample/SafetyMonitor.Sample.nfproj",
             "tests/device/NFUnitTest.nfproj",
         };
@@ -74,6 +76,70 @@ namespace SafetyMonitor.Conformance.Tests
             string solution = File.ReadAllText(Repository.PathOf("SafetyMonitor.sln"));
             Assert.Contains($"Project(\"{NanoFrameworkProjectType}\") = \"{Path.GetFileNameWithoutExtension(project)}\", \"{path}\", \"{{{guid}}}\"", solution);
         }
+
+        // The libraries users reference, and the assemblies each may take APIs from.
+        public static TheoryData<string, string[]> Libraries => new TheoryData<string, string[]>
+        {
+            { "SafetyMonitor.Native", new[] { "nanoFramework.CoreLibrary" } },
+            { "SafetyMonitor", new[] { "nanoFramework.CoreLibrary" } },
+            { "SafetyMonitor.Runtime", new[] { "nanoFramework.CoreLibrary", "nanoFramework.Runtime.Native" } },
+            { "SafetyMonitor.Stm32", new[] { "nanoFramework.CoreLibrary", "nanoFramework.Hardware.Stm32" } },
+        };
+
+        [Theory]
+        [MemberData(nameof(Libraries))]
+        public void LibraryTakesOnlyItsPackages(string name, string[] expected)
+        {
+            // The controller needs mscorlib and the interop assembly only, so it
+            // runs on every nanoCLR; what needs a board or runtime package has
+            // an assembly of its own.
+            string folder = $"managed/{name}";
+            var packages = XDocument.Load(Repository.PathOf(folder + "/packages.config")).Descendants("package")
+                .Select(p => p.Attribute("id").Value).OrderBy(x => x).ToArray();
+            Assert.Equal(expected.OrderBy(x => x), packages);
+            var references = Load($"{folder}/{name}.nfproj").Descendants(Msb + "Reference")
+                .Select(r => r.Attribute("Include").Value.Split(',')[0]).OrderBy(x => x).ToArray();
+            Assert.Equal(expected.Select(AssemblyOf).OrderBy(x => x), references);
+        }
+
+        [Theory]
+        [MemberData(nameof(Libraries))]
+        public void NuspecShipsTheAssemblyAndDependsOnItsPackages(string name, string[] packages)
+        {
+            XDocument nuspec = XDocument.Load(Repository.PathOf($"managed/{name}.nuspec"));
+            XNamespace ns = nuspec.Root.Name.Namespace;
+            Assert.Equal(name, nuspec.Descendants(ns + "id").Single().Value);
+            var files = nuspec.Descendants(ns + "file").Select(f => f.Attribute("src").Value).ToList();
+            foreach (string extension in new[] { "dll", "pdb", "pdbx", "pe", "xml" })
+            {
+                Assert.Contains($"{name}\\bin\\Release\\{name}.{extension}", files);
+            }
+
+            var dependencies = nuspec.Descendants(ns + "dependency").Select(d => d.Attribute("id").Value).ToList();
+            Assert.All(packages, p => Assert.Contains(p, dependencies));
+            foreach (string project in Load($"managed/{name}/{name}.nfproj").Descendants(Msb + "ProjectReference")
+                .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include").Value.Replace('\\', '/'))))
+            {
+                Assert.Contains(project, dependencies);
+            }
+        }
+
+        [Theory]
+        [InlineData("SafetyMonitor.Native")]
+        [InlineData("SafetyMonitor")]
+        [InlineData("SafetyMonitor.Runtime")]
+        public void LibraryIsBuiltForDotNetFromTheSameSources(string name)
+        {
+            string host = $"managed/host/{name}.Host/{name}.Host.csproj";
+            XDocument project = XDocument.Load(Repository.PathOf(host));
+            Assert.Equal(name, project.Descendants("AssemblyName").Single().Value);
+            Assert.Contains(project.Descendants("Compile"), c => c.Attribute("Include").Value == $"..\\..\\{name}\\**\\*.cs");
+            Assert.Contains(host.Replace("/", "\\\\"), File.ReadAllText(Repository.PathOf("SafetyMonitor.Host.slnf")));
+            Assert.Contains(host.Replace('/', '\\'), File.ReadAllText(Repository.PathOf("SafetyMonitor.sln")));
+        }
+
+        private static string AssemblyOf(string package) =>
+            package == "nanoFramework.CoreLibrary" ? "mscorlib" : package;
 
         [Fact]
         public void DeviceTestProjectIsANanoFrameworkUnitTestProject()

@@ -114,7 +114,7 @@ namespace SafetyMonitor.Conformance.Tests
             Assert.Equal("SafetyMonitor.Native", Table.AssemblyName);
             Assert.Equal(new[] { "GetFree___STATIC__I4", "GetSize___STATIC__I4", "InitCorruptionDetectArea___STATIC__I4", "CheckCorruptionDetectArea___STATIC__I4",
                 "GetFaultStatus___STATIC__I4", "GetFaultWord___STATIC__U4__I4", "SetCycle___STATIC__VOID__U4",
-                "GetMinFree___STATIC__I4" },
+                "GetMinFree___STATIC__I4", "AcknowledgeFault___STATIC__I4" },
                 Table.Entries.Select(e => e.MethodName));
             Assert.All(Table.Entries, e => Assert.True(e.IsNative));
         }
@@ -134,11 +134,11 @@ namespace SafetyMonitor.Conformance.Tests
         }
 
         [Theory]
-        [InlineData("checksum", "0x00AD8FEF", "0x00AD8FF0", "native checksum 0x00AD8FF0")]
+        [InlineData("checksum", "0x98BBD3CB", "0x98BBD3CC", "native checksum 0x98BBD3CC")]
         [InlineData("order", "::GetFree___STATIC__I4,\n    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetSize___STATIC__I4",
             "::GetSize___STATIC__I4,\n    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFree___STATIC__I4", "method_lookup[0] is")]
-        [InlineData("count", "    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFree___STATIC__I4,\n", "", "entries, the managed assembly needs 8")]
-        [InlineData("version", "{ 1, 1, 0, 0 }", "{ 1, 1, 0, 1 }", "native version 1.1.0.1")]
+        [InlineData("count", "    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFree___STATIC__I4,\n", "", "entries, the managed assembly needs 9")]
+        [InlineData("version", "{ 1, 2, 0, 0 }", "{ 1, 2, 0, 1 }", "native version 1.2.0.1")]
         [InlineData("name", "\"SafetyMonitor.Native\"", "\"SafetyMonitor.Natives\"", "assembly name")]
         public void GuardFailsWhenTheAssemblyFileDisagrees(string what, string original, string changed, string expected)
         {

@@ -18,7 +18,7 @@ namespace SafetyMonitor.Tests
             }
 
             long before = GC.GetAllocatedBytesForCurrentThread();
-            int sum = 0;
+            long sum = 0;
             for (int i = 0; i < 1000; i++)
             {
                 sum += controller.Handle().FreeStackBytes;

@@ -41,6 +41,12 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
+        public void NullErrorMemoryIsRefused()
+        {
+            Assert.Equal("errorMemory", Assert.Throws<ArgumentNullException>(() => new SafetyController(null)).ParamName);
+        }
+
+        [Fact]
         public void NullCheckIsRefused()
         {
             Assert.Equal("check", Assert.Throws<ArgumentNullException>(() => _controller.Register(null)).ParamName);
@@ -86,7 +92,7 @@ namespace SafetyMonitor.Tests
 
         [Theory]
         [InlineData(ErrorFlags.None)]
-        [InlineData((ErrorFlags)0x00000010)]
+        [InlineData((ErrorFlags)0x00000040)]
         public void ReportOfNothingOrUndefinedFlagsIsRefused(ErrorFlags conditions)
         {
             Assert.Throws<ArgumentException>(() => _controller.Report(conditions));
@@ -98,18 +104,22 @@ namespace SafetyMonitor.Tests
         {
             _controller.Report(ErrorFlags.CheckFault);
             _controller.Handle();
-            Assert.Throws<ArgumentException>(() => _controller.ClearFlags(ErrorFlags.CheckFault | (ErrorFlags)0x10));
+            Assert.Throws<ArgumentException>(() => _controller.ClearFlags(ErrorFlags.CheckFault | (ErrorFlags)0x40));
             Assert.Equal(ErrorFlags.CheckFault, _controller.Flags);
         }
 
         [Fact]
         public void LoopArgumentsAreChecked()
         {
-            Assert.Equal("controller", Assert.Throws<ArgumentNullException>(() => new SafetyLoop(null, 10, 10)).ParamName);
+            var clock = new TickCountClock();
+            Assert.Equal("controller", Assert.Throws<ArgumentNullException>(() => new SafetyLoop(null, clock, 10, 10)).ParamName);
+            Assert.Equal("clock", Assert.Throws<ArgumentNullException>(() => new SafetyLoop(_controller, null, 10, 10)).ParamName);
             Assert.Equal("periodMilliseconds",
-                Assert.Throws<ArgumentOutOfRangeException>(() => new SafetyLoop(_controller, 0, 10)).ParamName);
+                Assert.Throws<ArgumentOutOfRangeException>(() => new SafetyLoop(_controller, clock, 0, 10)).ParamName);
             Assert.Equal("deadlineMilliseconds",
-                Assert.Throws<ArgumentOutOfRangeException>(() => new SafetyLoop(_controller, 10, 9)).ParamName);
+                Assert.Throws<ArgumentOutOfRangeException>(() => new SafetyLoop(_controller, clock, 10, 9)).ParamName);
+            Assert.Equal(10, new SafetyLoop(_controller, clock, 10, 10).DeadlineMilliseconds);
+            Assert.Equal(1, new SafetyLoop(_controller, clock, 1, 1).PeriodMilliseconds);
         }
     }
 }

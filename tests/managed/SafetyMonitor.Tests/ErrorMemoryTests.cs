@@ -150,6 +150,56 @@ namespace SafetyMonitor.Tests
             Assert.Equal(bytes, store.Bytes);                                       // and both wipe it the same way
         }
 
+        [Fact]
+        public void RaiseTimesMatchesTheCCoreByteForByte()
+        {
+            // The same steps on both sides from the same formatted store:
+            // counts near and past saturation, 0 times, several flags at once.
+            var steps = new (ErrorFlags Flags, bool Persistent, uint Times)[]
+            {
+                (ErrorFlags.Stack, true, 1),
+                (ErrorFlags.Stack, true, 2),
+                (ErrorFlags.Application3, false, 0),
+                (ErrorFlags.Application3 | ErrorFlags.MainLoopTiming, false, 65533),
+                (ErrorFlags.Application3, true, 1),
+                (ErrorFlags.Application3, true, 1),
+                (ErrorFlags.Application3 | ErrorFlags.Stack, false, 1),
+                (ErrorFlags.CheckFault, false, 65535),
+                (ErrorFlags.HandlerFault, false, 65536),
+                (ErrorFlags.LoopFault, true, uint.MaxValue),
+                (ErrorFlags.LoopFault, true, uint.MaxValue),
+                ((ErrorFlags)unchecked((int)0x80000000), true, 7),
+            };
+            var store = new RamErrorMemoryStore();
+            var memory = new ErrorMemory(store);
+            Assert.Equal(ErrorMemoryStatus.Formatted, memory.Open(false));
+            var bytes = (byte[])store.Bytes.Clone();
+            foreach (var step in steps)
+            {
+                Assert.Equal(0, NativeCore.ErrorMemoryRaiseTimes(bytes, (uint)step.Flags, step.Persistent, step.Times));
+                Assert.Equal(ErrorMemoryStatus.Ok, memory.RaiseTimes(step.Flags, step.Persistent, step.Times));
+                Assert.Equal(bytes, store.Bytes);
+            }
+
+            Assert.Equal(4, memory.GetCount(ErrorFlags.Stack));
+            Assert.Equal(65535, memory.GetCount(ErrorFlags.Application3));
+            Assert.Equal(65533, memory.GetCount(ErrorFlags.MainLoopTiming));
+            Assert.Equal(65535, memory.GetCount(ErrorFlags.HandlerFault));
+            Assert.Equal(0, memory.GetCount(ErrorFlags.Application4));
+            Assert.Equal(ErrorFlags.Stack | ErrorFlags.Application3 | ErrorFlags.LoopFault | (ErrorFlags)unchecked((int)0x80000000), memory.PersistentFlags);
+        }
+
+        [Fact]
+        public void RaiseIsRaiseTimesOnce()
+        {
+            var once = new RamErrorMemoryStore();
+            var times = new RamErrorMemoryStore();
+            new ErrorMemory(once).Raise(ErrorFlags.Application2 | ErrorFlags.Stack, true);
+            new ErrorMemory(times).RaiseTimes(ErrorFlags.Application2 | ErrorFlags.Stack, true, 1);
+            Assert.Equal(times.Bytes, once.Bytes);
+            Assert.Equal(1, new ErrorMemory(once).GetCount(ErrorFlags.Application2));
+        }
+
         private sealed class TinyStore : IErrorMemoryStore
         {
             public int Size => 16;

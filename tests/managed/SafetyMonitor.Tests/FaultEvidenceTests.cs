@@ -12,7 +12,7 @@ namespace SafetyMonitor.Tests
     /// </summary>
     public class FaultEvidenceTests : NativeTestBase
     {
-        private static uint[] OverflowFault()
+        internal static uint[] OverflowFault()
         {
             var record = new uint[FaultRecord.Words];
             record[2] = (uint)FaultCause.HardFault;
@@ -47,8 +47,11 @@ namespace SafetyMonitor.Tests
             Assert.False(fault.FrameValid);
             Assert.Equal(77u, fault.Cycle);
             Assert.True((controller.Flags & ErrorFlags.Stack) != 0);
+            Assert.Equal(1u, fault.Count);
             Assert.Equal(ErrorFlags.Stack, controller.ErrorMemory.PersistentFlags);
             Assert.Equal(1, controller.ErrorMemory.GetCount(ErrorFlags.Stack));
+            Assert.Equal(NativeCore.EmptyRecordMagic, NativeCore.RetainedMagic);   // acknowledged once stored
+            Assert.Equal(FaultRecordStatus.Recorded, controller.LastFaultStatus); // this boot still reports it
 
             // The next boot: no new fault, but the flag stays until cleared.
             NativeCore.BootFaultRecord(false);
@@ -96,17 +99,98 @@ namespace SafetyMonitor.Tests
             Assert.Null(controller.LastFault);
             Assert.Equal(ErrorFlags.ErrorMemory, controller.Flags);
             Assert.Equal(0u, StackCheck.GetFaultWord(5));
+            Assert.Equal(1, controller.ErrorMemory.GetCount(ErrorFlags.ErrorMemory));
+
+            // The damage is in the error memory: the record was acknowledged.
+            Assert.Equal(0, NativeCore.BootFaultRecord(false));
         }
 
         [Fact]
-        public void WithoutErrorMemoryAFaultStillSetsStack()
+        public void WithoutErrorMemoryAFaultStillSetsStackAndStaysUntilAcknowledged()
         {
             NativeCore.SaveFault(OverflowFault());
             NativeCore.BootFaultRecord(false);
             var controller = new SafetyController();
+            Assert.Throws<System.InvalidOperationException>(() => controller.AcknowledgeFault());
             controller.Initialize();
             Assert.Equal(ErrorFlags.Stack, controller.Flags);
             Assert.Throws<System.InvalidOperationException>(() => controller.ClearErrorMemory());
+
+            // Nothing durable holds it: the next boot reports it again...
+            Assert.Equal(1, NativeCore.BootFaultRecord(false));
+            var next = new SafetyController();
+            next.Initialize();
+            Assert.Equal(FaultRecordStatus.Recorded, next.LastFaultStatus);
+
+            // ...until the application, having stored it, acknowledges it.
+            Assert.True(next.AcknowledgeFault());
+            Assert.Equal(NativeCore.EmptyRecordMagic, NativeCore.RetainedMagic);
+            Assert.Equal(FaultRecordStatus.Recorded, next.LastFaultStatus);
+            Assert.Equal(0, NativeCore.BootFaultRecord(false));
+        }
+
+        [Fact]
+        public void ResetBetweenBootAndInitializeLosesNothing()
+        {
+            NativeCore.SaveFault(OverflowFault());
+            Assert.Equal(1, NativeCore.BootFaultRecord(false));
+            // A reset before the controller ran (a watchdog, a brown-out): the next boot.
+            Assert.Equal(1, NativeCore.BootFaultRecord(false));
+
+            var store = new RamErrorMemoryStore();
+            var controller = new SafetyController(new ErrorMemory(store));
+            controller.Initialize();
+            Assert.Equal(FaultRecordStatus.Recorded, controller.LastFaultStatus);
+            Assert.Equal(1u, controller.LastFault.Count);
+            Assert.Equal(1, controller.ErrorMemory.GetCount(ErrorFlags.Stack));
+            Assert.Equal(0, NativeCore.BootFaultRecord(false));
+        }
+
+        [Fact]
+        public void FaultRecurringBeforeAcknowledgementIsCountedTwice()
+        {
+            StackCheck.SetCycle(5);
+            NativeCore.SaveFault(OverflowFault());
+            Assert.Equal(1, NativeCore.BootFaultRecord(false));
+            // The fault recurs while the firmware starts, before Initialize.
+            StackCheck.SetCycle(0);
+            NativeCore.SaveFault(OverflowFault());
+            Assert.Equal(1, NativeCore.BootFaultRecord(false));
+
+            var controller = new SafetyController(new ErrorMemory(new RamErrorMemoryStore()));
+            controller.Initialize();
+            Assert.Equal(2u, controller.LastFault.Count);
+            Assert.Equal(0u, controller.LastFault.Cycle);   // the registers are the last fault's
+            Assert.Equal(2, controller.ErrorMemory.GetCount(ErrorFlags.Stack));
+            Assert.Equal(ErrorFlags.Stack, controller.ErrorMemory.PersistentFlags);
+        }
+
+        [Fact]
+        public void StoreThatFailsWhileTheEvidenceIsTakenLeavesTheRecord()
+        {
+            NativeCore.SaveFault(OverflowFault());
+            NativeCore.BootFaultRecord(false);
+            var store = new FailingStore { FailWrites = true };
+            var controller = new SafetyController(new ErrorMemory(store));
+            Assert.Throws<System.InvalidOperationException>(() => controller.Initialize());
+            Assert.Throws<System.InvalidOperationException>(() => controller.AcknowledgeFault());
+            Assert.NotEqual(NativeCore.EmptyRecordMagic, NativeCore.RetainedMagic);
+
+            store.FailWrites = false;
+            Assert.Equal(AreaStatus.Ok, controller.Initialize());   // takes the evidence again
+            Assert.Equal(1, controller.ErrorMemory.GetCount(ErrorFlags.Stack));
+            Assert.Equal(NativeCore.EmptyRecordMagic, NativeCore.RetainedMagic);
+        }
+
+        [Fact]
+        public void SecondInitializeTakesNoEvidence()
+        {
+            NativeCore.SaveFault(OverflowFault());
+            NativeCore.BootFaultRecord(false);
+            var controller = new SafetyController(new ErrorMemory(new RamErrorMemoryStore()));
+            controller.Initialize();
+            controller.Initialize();
+            Assert.Equal(1, controller.ErrorMemory.GetCount(ErrorFlags.Stack));
         }
 
         [Fact]
@@ -127,6 +211,67 @@ namespace SafetyMonitor.Tests
             Assert.Equal(ErrorFlags.Stack, memory.PersistentFlags);
             Assert.Equal(1, memory.GetCount(ErrorFlags.MainLoopTiming));
             Assert.Equal(1, memory.GetCount(ErrorFlags.Stack));
+        }
+
+        [Fact]
+        public void StoreThatFailsDuringACycleIsEvidenceLostNotAStop()
+        {
+            var store = new FailingStore();
+            var raised = new List<ErrorRaisedEventArgs>();
+            var controller = new SafetyController(new ErrorMemory(store));
+            controller.Initialize();
+            controller.ErrorRaised += (s, e) => raised.Add(e);
+            store.FailWrites = true;
+            controller.Report(ErrorFlags.MainLoopTiming);
+            CycleResult cycle = controller.Handle();
+            Assert.Equal(ErrorFlags.MainLoopTiming | ErrorFlags.ErrorMemory, cycle.Detected);
+            Assert.Equal(ErrorFlags.MainLoopTiming | ErrorFlags.ErrorMemory, cycle.Flags);
+            Assert.Equal(ErrorFlags.ErrorMemory, controller.Handle().Flags);   // the lost evidence stays flagged
+            Assert.Equal(new[] { ErrorFlags.MainLoopTiming, ErrorFlags.ErrorMemory }, raised.ConvertAll(e => e.Flag));
+        }
+
+        [Fact]
+        public void DamageAReaderFoundIsRaisedByTheNextCycle()
+        {
+            var store = new RamErrorMemoryStore();
+            var raised = new List<ErrorRaisedEventArgs>();
+            var controller = new SafetyController(new ErrorMemory(store));
+            controller.Initialize();
+            controller.ErrorRaised += (s, e) => raised.Add(e);
+            Assert.Equal(ErrorFlags.None, controller.Handle().Flags);
+            store.Bytes[44] ^= 0x10;                       // a stray write into the store
+            Assert.Equal(ErrorFlags.ErrorMemory, controller.ErrorMemory.PersistentFlags);   // a read finds it, wipes it
+            CycleResult cycle = controller.Handle();
+            Assert.Equal(ErrorFlags.ErrorMemory, cycle.Detected);
+            Assert.Equal(ErrorFlags.ErrorMemory, cycle.Flags);
+            Assert.Equal(ErrorMemoryStatus.DamagedCrc, controller.ErrorMemoryStatus);
+            Assert.Equal(ErrorFlags.ErrorMemory, Assert.Single(raised).Flag);
+            Assert.Equal(ErrorFlags.None, controller.Handle().Detected);   // reported once
+        }
+
+        [Fact]
+        public void DamageFoundAtStartUpIsReportedOnceNotAgainByTheFirstCycle()
+        {
+            RamErrorMemoryStore store = StoreKeeping(ErrorFlags.Stack);
+            store.Bytes[20] ^= 0x01;
+            var raised = new List<ErrorRaisedEventArgs>();
+            var controller = new SafetyController(new ErrorMemory(store));
+            controller.ErrorRaised += (s, e) => raised.Add(e);
+            controller.Initialize();
+            Assert.Equal(ErrorMemoryStatus.DamagedCrc, controller.ErrorMemoryStatus);
+            Assert.Equal(ErrorFlags.ErrorMemory, controller.Flags);
+            Assert.Equal(ErrorFlags.None, controller.Handle().Detected);
+            Assert.Empty(raised);
+            Assert.Equal(1, controller.ErrorMemory.GetCount(ErrorFlags.ErrorMemory));
+        }
+
+        [Fact]
+        public void KeptBitsThatNameNoFlagAreNotSet()
+        {
+            RamErrorMemoryStore store = StoreKeeping(ErrorFlags.Application14 | (ErrorFlags)0x40 | (ErrorFlags)unchecked((int)0x80000000));
+            var controller = new SafetyController(new ErrorMemory(store));
+            controller.Initialize();
+            Assert.Equal(ErrorFlags.Application14, controller.Flags);
         }
 
         [Fact]

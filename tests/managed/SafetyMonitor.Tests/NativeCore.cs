@@ -77,6 +77,9 @@ namespace SafetyMonitor.Tests
         [DllImport(StackCheck.NativeLibraryName, EntryPoint = "stack_check_error_memory_raise")]
         internal static extern int ErrorMemoryRaise(byte[] store, uint flags, [MarshalAs(UnmanagedType.I1)] bool persistent);
 
+        [DllImport(StackCheck.NativeLibraryName, EntryPoint = "stack_check_error_memory_raise_times")]
+        internal static extern int ErrorMemoryRaiseTimes(byte[] store, uint flags, [MarshalAs(UnmanagedType.I1)] bool persistent, uint times);
+
         [DllImport(StackCheck.NativeLibraryName, EntryPoint = "stack_check_error_memory_read")]
         internal static extern int ErrorMemoryRead(byte[] store, out uint flags, ushort[] counts);
 
@@ -87,6 +90,12 @@ namespace SafetyMonitor.Tests
         /// <summary>Stops the high-water mark (before the painted thread ends).</summary>
         [DllImport(StackCheck.NativeLibraryName, EntryPoint = "stack_check_forget_paint")]
         internal static extern void ForgetPaint();
+
+        /// <summary>The retained record's magic: STACK_CHECK_FAULT_RECORD_MAGIC while a fault waits for its acknowledgement.</summary>
+        internal static uint RetainedMagic => (uint)Marshal.ReadInt32(RetainedFault);
+
+        /// <summary>The retained record's magic once acknowledged (STACK_CHECK_FAULT_RECORD_EMPTY, "NONE").</summary>
+        internal const uint EmptyRecordMagic = 0x4E4F4E45;
 
         /// <summary>Starts the next "boot" with no fault recorded.</summary>
         internal static void BootWithoutFault()

@@ -40,6 +40,34 @@ namespace SafetyMonitor.Tests
             return controller;
         }
 
+        /// <summary>Patience for anything another thread must do.</summary>
+        protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+        /// <summary>Waits until the controller has run cycle <paramref name="number"/>.</summary>
+        protected static void WaitForCycle(SafetyController controller, long number)
+        {
+            DateTime until = DateTime.UtcNow + Patience;
+            while (controller.LastCycle.Number < number)
+            {
+                if (DateTime.UtcNow >= until)
+                {
+                    throw new TimeoutException($"the loop did not reach cycle {number}");
+                }
+
+                Thread.Sleep(5);
+            }
+        }
+
+        /// <summary>A formatted store whose error memory keeps <paramref name="kept"/> (counted once), as an earlier run left it.</summary>
+        protected static RamErrorMemoryStore StoreKeeping(ErrorFlags kept)
+        {
+            var store = new RamErrorMemoryStore();
+            var earlier = new ErrorMemory(store);
+            earlier.Open(false);
+            earlier.Raise(kept, true);
+            return store;
+        }
+
         /// <summary>Runs an action on a thread with a native stack of the given size.</summary>
         protected static void OnThreadWithStack(int stackBytes, Action action)
         {

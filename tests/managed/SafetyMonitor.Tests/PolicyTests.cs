@@ -22,6 +22,9 @@ namespace SafetyMonitor.Tests
         {
             Assert.Equal(FlagPolicy.Persistent, _controller.GetPolicy(ErrorFlags.Stack));
             Assert.Equal(FlagPolicy.Persistent, _controller.GetPolicy(ErrorFlags.CheckFault));
+            Assert.Equal(FlagPolicy.Persistent, _controller.GetPolicy(ErrorFlags.ErrorMemory));
+            Assert.Equal(FlagPolicy.Persistent, _controller.GetPolicy(ErrorFlags.HandlerFault));
+            Assert.Equal(FlagPolicy.Persistent, _controller.GetPolicy(ErrorFlags.LoopFault));
             Assert.Equal(FlagPolicy.SelfClearing, _controller.GetPolicy(ErrorFlags.MainLoopTiming));
             Assert.Equal(FlagPolicy.SelfClearing, _controller.GetPolicy(ErrorFlags.Application3));
         }
@@ -84,6 +87,43 @@ namespace SafetyMonitor.Tests
             Assert.True(_controller.InPanic);
             Assert.Equal(1, panics);
             Assert.Equal(FlagPolicy.Panic, _raised[0].Policy);
+        }
+
+        [Fact]
+        public void PanicFlagDetectedCycleAfterCycleEntersPanicOnce()
+        {
+            int panics = 0;
+            _controller.PanicEntered += (sender, e) => panics++;
+            _controller.SetPolicy(ErrorFlags.Application3, FlagPolicy.Panic);
+            _check.Healthy = false;
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.True(_controller.Handle().Panic);
+            }
+
+            _check.Healthy = true;
+            _controller.Handle();
+            _check.Healthy = false;
+            Assert.True(_controller.Handle().Panic);   // a new detection, still the same panic
+            Assert.Equal(1, panics);
+            Assert.Equal(2, _raised.Count);
+        }
+
+        [Fact]
+        public void HighestApplicationFlagIsRaisedKeptAndCanPanic()
+        {
+            var top = new ScriptedCheck(ErrorFlags.Application14) { Healthy = false };
+            _controller.Register(top);
+            _controller.SetPolicy(ErrorFlags.Application14, FlagPolicy.Persistent);
+            Assert.False(_controller.Handle().Panic);
+            Assert.Equal(ErrorFlags.Application14, Assert.Single(_raised).Flag);
+            Assert.Equal(FlagPolicy.Persistent, _raised[0].Policy);
+            top.Healthy = true;
+            Assert.Equal(ErrorFlags.Application14, _controller.Handle().Flags);   // kept: persistent
+            _controller.SetPolicy(ErrorFlags.Application14, FlagPolicy.Panic);
+            top.Healthy = false;
+            Assert.True(_controller.Handle().Panic);
+            Assert.Equal(FlagPolicy.Panic, _raised[1].Policy);
         }
 
         [Fact]

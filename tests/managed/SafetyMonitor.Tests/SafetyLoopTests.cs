@@ -7,8 +7,6 @@ namespace SafetyMonitor.Tests
     /// <summary>The loop's thread, period and deadline.</summary>
     public class SafetyLoopTests : NativeTestBase
     {
-        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
         [Fact]
         public void MissedDeadlineRaisesMainLoopTimingInTheLateCycle()
         {
@@ -27,7 +25,7 @@ namespace SafetyMonitor.Tests
                     }
                 };
 
-                using (var loop = new SafetyLoop(controller, 20, 200))
+                using (var loop = new SafetyLoop(controller, new TickCountClock(), 20, 200))
                 {
                     loop.Start();
                     WaitForCycle(controller, 3);
@@ -54,7 +52,7 @@ namespace SafetyMonitor.Tests
                 }
             };
 
-            using (var loop = new SafetyLoop(controller, 5, 5000))
+            using (var loop = new SafetyLoop(controller, new TickCountClock(), 5, 5000))
             {
                 loop.Start();
                 WaitForCycle(controller, 30);
@@ -72,7 +70,7 @@ namespace SafetyMonitor.Tests
             SafetyController controller = NewController();
             var check = new ThreadRecordingCheck();
             controller.Register(check);
-            using (var loop = new SafetyLoop(controller, 5, 5000))
+            using (var loop = new SafetyLoop(controller, new TickCountClock(), 5, 5000))
             {
                 loop.Start();
                 Assert.True(loop.IsRunning);
@@ -89,7 +87,7 @@ namespace SafetyMonitor.Tests
         public void StartingTwiceOrAfterDisposeIsRefused()
         {
             SafetyController controller = NewController();
-            var loop = new SafetyLoop(controller, 10, 100);
+            var loop = new SafetyLoop(controller, new TickCountClock(), 10, 100);
             loop.Start();
             Assert.Throws<InvalidOperationException>(() => loop.Start());
             Assert.True(loop.IsRunning);
@@ -98,13 +96,116 @@ namespace SafetyMonitor.Tests
             Assert.True(loop.Stop(), "stopping a stopped loop");
         }
 
-        private static void WaitForCycle(SafetyController controller, int number)
+        [Fact]
+        public void LoopIsRunningUntilItsThreadHasReallyEnded()
         {
-            DateTime until = DateTime.UtcNow + Patience;
-            while (controller.LastCycle.Number < number)
+            SafetyController controller = NewController();
+            var gate = new GatedCheck(ErrorFlags.Application4);
+            controller.Register(gate);
+            using (var loop = new SafetyLoop(controller, new TickCountClock(), 5, 5))
             {
-                Assert.True(DateTime.UtcNow < until, $"the loop did not reach cycle {number}");
-                Thread.Sleep(5);
+                loop.Start();
+                WaitForCycle(controller, 2);
+                gate.HoldNextRun();
+                Assert.True(gate.Holding.Wait(Patience), "the loop never ran its check");
+
+                // The thread is busy in a check: Stop gives up after 1005 ms.
+                Assert.False(loop.Stop());
+                Assert.True(loop.IsRunning, "the thread still runs");
+                Assert.Throws<InvalidOperationException>(() => loop.Start());
+
+                gate.Release.Set();
+                DateTime until = DateTime.UtcNow + Patience;
+                while (loop.IsRunning)
+                {
+                    Assert.True(DateTime.UtcNow < until, "the loop's thread did not end after its check returned");
+                    Thread.Sleep(5);
+                }
+
+                long before = controller.LastCycle.Number;
+                loop.Start();                       // a fresh thread, the old one has ended
+                WaitForCycle(controller, before + 2);
+                Assert.True(loop.Stop());
+            }
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void StartWaitsForAStopOrDisposeInProgress(bool dispose)
+        {
+            SafetyController controller = NewController();
+            var gate = new GatedCheck(ErrorFlags.Application4);
+            controller.Register(gate);
+            var loop = new SafetyLoop(controller, new TickCountClock(), 5, 3000);
+            loop.Start();
+            WaitForCycle(controller, 2);
+            gate.HoldNextRun();
+            Assert.True(gate.Holding.Wait(Patience), "the loop never ran its check");
+
+            // Stop (or Dispose) waits up to 4 s for the thread held in its check.
+            Background<bool> stopping = Background<bool>.Run(() =>
+            {
+                if (dispose)
+                {
+                    loop.Dispose();
+                    return true;
+                }
+
+                return loop.Stop();
+            });
+            Thread.Sleep(500);
+            Background<bool> start = Background.Run(() => loop.Start());
+            bool startedDuringTheStop = start.Wait(500);
+            gate.Release.Set();
+            Assert.True(stopping.Result, "the thread ended once its check returned");
+            Assert.False(startedDuringTheStop, "Start completed during a Stop in progress");
+            if (dispose)
+            {
+                Assert.Throws<ObjectDisposedException>(() => start.Result);
+                Assert.False(loop.IsRunning);
+            }
+            else
+            {
+                Assert.True(start.Result);   // a fresh thread, after the old one ended
+                Assert.True(loop.IsRunning);
+                Assert.True(loop.Stop());
+            }
+        }
+
+        [Fact]
+        public void ConcurrentStartsStartOneThread()
+        {
+            SafetyController controller = NewController();
+            for (int round = 0; round < 200; round++)
+            {
+                using (var loop = new SafetyLoop(controller, new TickCountClock(), 50, 5000))
+                using (var barrier = new Barrier(2))
+                {
+                    int started = 0;
+                    int refused = 0;
+                    ThreadStart start = () =>
+                    {
+                        barrier.SignalAndWait();
+                        try
+                        {
+                            loop.Start();
+                            Interlocked.Increment(ref started);
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            Interlocked.Increment(ref refused);
+                        }
+                    };
+                    var first = new Thread(start);
+                    var second = new Thread(start);
+                    first.Start();
+                    second.Start();
+                    Assert.True(first.Join(Patience) && second.Join(Patience));
+                    Assert.Equal(1, started);
+                    Assert.Equal(1, refused);
+                    Assert.True(loop.Stop());
+                }
             }
         }
 

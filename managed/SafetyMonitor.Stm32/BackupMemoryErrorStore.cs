@@ -1,4 +1,3 @@
-#if NANOFRAMEWORK_1_0
 using System;
 using nanoFramework.Hardware.Stm32;
 
@@ -6,7 +5,9 @@ namespace SafetyMonitor
 {
     /// <summary>
     /// The error memory in the STM32's RTC backup registers, through
-    /// nanoFramework.Hardware.Stm32's <c>BackupMemory</c> (nanoFramework only).
+    /// nanoFramework.Hardware.Stm32's <c>BackupMemory</c> (nanoFramework only;
+    /// assembly SafetyMonitor.Stm32, so that the controller itself needs no
+    /// board package and runs on every nanoCLR).
     /// The registers keep their contents across every reset while VDD or VBAT
     /// is present, and read all zeros after a backup-domain reset (RM0090
     /// §26.3.17: 20 registers, 80 bytes, on the STM32F4; RM0410: 32, 128 bytes,
@@ -49,4 +50,3 @@ namespace SafetyMonitor
         }
     }
 }
-#endif
