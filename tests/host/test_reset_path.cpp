@@ -250,3 +250,24 @@ TEST(ResetPath, CleanRangeCleansExactlyTheLinesItTouchesAtEveryAlignment)
     }
     EXPECT_EQ(0, model.errors);
 }
+
+TEST(ResetPath, TheLineSizeTakesAllFourBitsOfCtrDminLine)
+{
+    // CTR.DminLine is bits 19:16 (ARMv7-M ARM B3.2.3): every value of the
+    // four bits is a line size the clean must use. With 1 KiB lines (8), a
+    // range across one line boundary is two cleans, not 256 word-sized ones.
+    alignas(1024) static uint8_t ram[2048];
+    std::memset(ram, 0, sizeof ram);
+    const uintptr_t base = reinterpret_cast<uintptr_t>(ram);
+    model.power_up(true, 8u, base, base + sizeof ram);
+    const uintptr_t start = base + 1000u;
+    const uintptr_t end = start + 100u;
+    std::memset(reinterpret_cast<void *>(start), 0x5A, end - start);
+    cm_dcache_clean_range(start, end);
+    EXPECT_EQ((std::vector<uintptr_t>{base, base + 1024u}), model.cleaned);
+    model.drop_cache();
+    for (uintptr_t a = start; a < end; a++) {
+        ASSERT_EQ(0x5A, *reinterpret_cast<const uint8_t *>(a)) << "byte " << (a - start) << " lost";
+    }
+    EXPECT_EQ(0, model.errors);
+}
