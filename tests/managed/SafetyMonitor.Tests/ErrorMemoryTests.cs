@@ -136,6 +136,70 @@ namespace SafetyMonitor.Tests
             Assert.Equal(2, memory.GetCount(ErrorFlags.CheckFault));
         }
 
+        public static TheoryData<string, bool> StartUpStores()
+        {
+            var data = new TheoryData<string, bool>();
+            foreach (string name in new[] { "noise", "valid magic, bad CRC", "zero but the first byte", "zero but the last byte", "zero but the last counter's high byte" })
+            {
+                data.Add(name, false);
+                data.Add(name, true);
+            }
+
+            return data;
+        }
+
+        private static byte[] StartUpStore(string name)
+        {
+            var bytes = new byte[ErrorMemory.Size];
+            switch (name)
+            {
+                case "noise":
+                    for (int i = 0; i < bytes.Length; i++)
+                    {
+                        bytes[i] = (byte)((i * 37) + 11);
+                    }
+
+                    break;
+                case "valid magic, bad CRC":
+                    var store = new RamErrorMemoryStore();
+                    var memory = new ErrorMemory(store);
+                    memory.Open(false);
+                    memory.Raise(ErrorFlags.Stack, true);
+                    bytes = (byte[])store.Bytes.Clone();
+                    bytes[75] ^= 0x80;     // the last counter's high byte (bit 31, no flag)
+                    break;
+                case "zero but the first byte":
+                    bytes[0] = 1;
+                    break;
+                case "zero but the last byte":
+                    bytes[ErrorMemory.Size - 1] = 1;
+                    break;
+                default:
+                    bytes[75] = 1;
+                    break;
+            }
+
+            return bytes;
+        }
+
+        /// <summary>
+        /// Whatever start-up finds (noise, damage, a store all zero but one
+        /// byte), at power-on or not, the C# error memory leaves the store
+        /// byte for byte as the C core does and agrees on whether it was damage.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(StartUpStores))]
+        public void StartUpLeavesTheStoreAsTheCCoreDoes(string name, bool powerOn)
+        {
+            byte[] c = StartUpStore(name);
+            var store = new RamErrorMemoryStore();
+            StartUpStore(name).CopyTo(store.Bytes, 0);
+            int cStatus = NativeCore.ErrorMemoryOpen(c, powerOn);
+            ErrorMemoryStatus status = new ErrorMemory(store).Open(powerOn);
+            Assert.Equal(cStatus < 0, status < 0);
+            Assert.Equal(c, store.Bytes);
+        }
+
         [Fact]
         public void BothSidesRejectTheSameDamage()
         {
