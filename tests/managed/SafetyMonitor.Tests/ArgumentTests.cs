@@ -90,6 +90,20 @@ namespace SafetyMonitor.Tests
             Assert.All(checks, c => Assert.Equal(1, c.Runs));
         }
 
+        [Fact]
+        public void EveryApplicationFlagCanHaveACheckOfItsOwn()
+        {
+            // Application0 (bit 16) to Application14 (bit 30): fifteen flags, fifteen checks.
+            var checks = new ScriptedCheck[15];
+            for (int bit = 16; bit <= 30; bit++)
+            {
+                checks[bit - 16] = new ScriptedCheck((ErrorFlags)(1 << bit)) { Healthy = false };
+                _controller.Register(checks[bit - 16]);
+            }
+
+            Assert.Equal((ErrorFlags)0x7FFF0000, _controller.Handle().Detected);
+        }
+
         [Theory]
         [InlineData(ErrorFlags.None)]
         [InlineData((ErrorFlags)0x00000040)]
