@@ -91,6 +91,41 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
+        public void CheckRegisteredDuringACycleRunsFromTheNextCycle()
+        {
+            var late = new ScriptedCheck(ErrorFlags.Application4) { Healthy = false };
+            _controller.Register(new RegisteringCheck(_controller, late));
+            Assert.Equal(ErrorFlags.None, _controller.Handle().Detected);
+            Assert.Equal(0, late.Runs);
+            Assert.Equal(ErrorFlags.Application4, _controller.Handle().Detected);
+        }
+
+        private sealed class RegisteringCheck : ISafetyCheck
+        {
+            private readonly SafetyController _controller;
+            private ISafetyCheck _pending;
+
+            public RegisteringCheck(SafetyController controller, ISafetyCheck pending)
+            {
+                _controller = controller;
+                _pending = pending;
+            }
+
+            public ErrorFlags Flag => ErrorFlags.Application3;
+
+            public bool Run()
+            {
+                if (_pending != null)
+                {
+                    _controller.Register(_pending);
+                    _pending = null;
+                }
+
+                return true;
+            }
+        }
+
+        [Fact]
         public void EveryApplicationFlagCanHaveACheckOfItsOwn()
         {
             // Application0 (bit 16) to Application14 (bit 30): fifteen flags, fifteen checks.
