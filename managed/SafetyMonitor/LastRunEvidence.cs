@@ -25,9 +25,6 @@ namespace SafetyMonitor
         /// <summary>The flags the evidence sets: the error memory's persistent flags, or without one the record's verdict.</summary>
         internal int Flags;
 
-        /// <summary>Whether the fault record was acknowledged.</summary>
-        internal bool Acknowledged;
-
         /// <summary>
         /// Reads the record. With an error memory: opens it, counts a recorded
         /// fault there (<see cref="ErrorFlags.Stack"/>, persistent, as often
@@ -71,7 +68,6 @@ namespace SafetyMonitor
                 {
                     // The evidence is in durable storage now: the record may go.
                     StackCheck.AcknowledgeFault();
-                    Acknowledged = true;
                 }
 
                 // Damage Open found is reported here (MemoryStatus, and ErrorMemory
