@@ -25,12 +25,14 @@ namespace SafetyMonitor
     /// <c>InitTimeout</c>: <c>HAL_Time_CurrentTime()</c>).
     /// </para>
     /// <para>
-    /// A late loop does not try to catch up: the next cycle is planned one
-    /// period after the late one. Every wait lies between 0 and one period,
-    /// whatever the clock does: a clock that goes back is counted
-    /// (<see cref="ClockStepsBack"/>) and reported as
-    /// <see cref="ErrorFlags.MainLoopTiming"/> (the loop's timing could not be
-    /// checked), and the loop goes on at its period.
+    /// Cycles keep the phase of the first one: each is planned one period
+    /// after the previous plan, so a wait that wakes a little late shortens
+    /// the next wait. A late loop does not try to catch up: when a plan has
+    /// passed, the next cycle starts at once and the phase restarts from it.
+    /// Every wait lies between 0 and one period, whatever the clock does: a
+    /// clock that goes back is counted (<see cref="ClockStepsBack"/>) and
+    /// reported as <see cref="ErrorFlags.MainLoopTiming"/> (the loop's timing
+    /// could not be checked), and the loop goes on at its period.
     /// </para>
     /// <para>
     /// An iteration that ends in an exception (the clock, or
@@ -116,10 +118,11 @@ namespace SafetyMonitor
 
         /// <summary>
         /// How long, in milliseconds, the loop waited (or waits) after its last
-        /// iteration: 0 to <see cref="PeriodMilliseconds"/>, the period less
-        /// the cycle's own duration (the cycle's slack; 0 when it overran its
-        /// period), a whole period after a step back of the clock or a failed
-        /// iteration. 0 before the first iteration.
+        /// iteration: 0 to <see cref="PeriodMilliseconds"/>, the time left to
+        /// the next planned start (the cycle's slack: the period less the
+        /// cycle's own duration and less how late it started; 0 when it
+        /// overran its period), a whole period after a step back of the clock
+        /// or a failed iteration. 0 before the first iteration.
         /// </summary>
         public int LastWaitMilliseconds
         {

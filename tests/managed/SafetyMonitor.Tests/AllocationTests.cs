@@ -42,5 +42,31 @@ namespace SafetyMonitor.Tests
             controller.Handle();
             Assert.True(GC.GetAllocatedBytesForCurrentThread() > before);
         }
+
+        [Fact]
+        public void DetectionsWithoutSubscribersAllocateNothing()
+        {
+            // A detection starts every second cycle; nobody listens, so no event data.
+            SafetyController controller = NewController();
+            var check = new ScriptedCheck(ErrorFlags.Application0);
+            controller.Register(check);
+            for (int i = 0; i < 100; i++)
+            {
+                check.Healthy = i % 2 == 0;
+                controller.Handle();
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            ErrorFlags seen = ErrorFlags.None;
+            for (int i = 0; i < 1000; i++)
+            {
+                check.Healthy = i % 2 == 0;
+                seen |= controller.Handle().Detected;
+            }
+
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(ErrorFlags.Application0, seen);
+            Assert.Equal(0, allocated);
+        }
     }
 }

@@ -170,5 +170,21 @@ namespace SafetyMonitor.Tests
             Assert.Equal(10, new SafetyLoop(_controller, clock, 10, 10).DeadlineMilliseconds);
             Assert.Equal(1, new SafetyLoop(_controller, clock, 1, 1).PeriodMilliseconds);
         }
+
+        [Fact]
+        public void EveryApplicationFlagCanHaveItsCheck()
+        {
+            // Application0 to Application14: fifteen flags, fifteen checks.
+            ErrorFlags all = ErrorFlags.None;
+            for (int i = 0; i < 15; i++)
+            {
+                var flag = (ErrorFlags)((int)ErrorFlags.Application0 << i);
+                _controller.Register(new ScriptedCheck(flag) { Healthy = false });
+                all |= flag;
+            }
+
+            Assert.Equal((ErrorFlags)0x7FFF0000, all);
+            Assert.Equal(all, _controller.Handle().Detected);
+        }
     }
 }

@@ -303,6 +303,70 @@ namespace SafetyMonitor.Tests
             Assert.Equal(1, new ErrorMemory(once).GetCount(ErrorFlags.Application2));
         }
 
+        [Fact]
+        public void PowerOnExcusesOnlyAWrongMagic()
+        {
+            // A sealed store that lost a bit is damage, after a power-on too: noise never forges the magic.
+            var store = new RamErrorMemoryStore();
+            var memory = new ErrorMemory(store);
+            memory.Open(false);
+            memory.Raise(ErrorFlags.Stack, true);
+            store.Bytes[20] ^= 0x01;
+            var bytes = (byte[])store.Bytes.Clone();
+            Assert.Equal(-11, NativeCore.ErrorMemoryOpen(bytes, true));   // STACK_CHECK_ERR_RECORD_CRC
+            Assert.Equal(ErrorMemoryStatus.DamagedCrc, new ErrorMemory(store).Open(true));
+            Assert.Equal(ErrorFlags.ErrorMemory, new ErrorMemory(store).PersistentFlags);
+        }
+
+        [Fact]
+        public void OtherVersionIsRefusedThoughItsCrcHolds()
+        {
+            var store = new RamErrorMemoryStore();
+            var memory = new ErrorMemory(store);
+            memory.Open(false);
+            memory.Raise(ErrorFlags.Stack, true);
+            store.Bytes[4] = 2;   // version 2, sealed as such
+            var words = new uint[19];
+            for (int i = 0; i < words.Length; i++)
+            {
+                words[i] = BitConverter.ToUInt32(store.Bytes, 4 * i);
+            }
+
+            BitConverter.GetBytes(NativeBindingTests.Stm32Crc(words, words.Length)).CopyTo(store.Bytes, 76);
+            var bytes = (byte[])store.Bytes.Clone();
+            Assert.Equal(-10, NativeCore.ErrorMemoryOpen(bytes, false));   // STACK_CHECK_ERR_RECORD_VERSION
+            Assert.Equal(ErrorMemoryStatus.OtherVersion, new ErrorMemory(store).Open(false));
+            Assert.Equal(ErrorFlags.ErrorMemory, new ErrorMemory(store).PersistentFlags);
+        }
+
+        [Fact]
+        public void ClearLeavesWhatAFormatLeaves()
+        {
+            // Every counter above 255, every flag kept: then nothing of it may remain.
+            var store = new RamErrorMemoryStore();
+            var memory = new ErrorMemory(store);
+            memory.Open(false);
+            memory.RaiseTimes((ErrorFlags)(-1), true, 300);
+            memory.Clear();
+            var blank = new RamErrorMemoryStore();
+            Assert.Equal(ErrorMemoryStatus.Formatted, new ErrorMemory(blank).Open(false));
+            Assert.Equal(blank.Bytes, store.Bytes);
+        }
+
+        [Fact]
+        public void StoreIsBlankOnlyWhenEveryByteIsZero()
+        {
+            Assert.Equal(ErrorMemoryStatus.Formatted, new ErrorMemory(new RamErrorMemoryStore()).Open(false));
+            for (int i = 0; i < ErrorMemory.Size; i++)
+            {
+                var store = new RamErrorMemoryStore();
+                store.Bytes[i] = 0x01;
+                var bytes = (byte[])store.Bytes.Clone();
+                Assert.Equal(-9, NativeCore.ErrorMemoryOpen(bytes, false));   // STACK_CHECK_ERR_RECORD_MAGIC
+                Assert.Equal(ErrorMemoryStatus.DamagedMagic, new ErrorMemory(store).Open(false));
+            }
+        }
+
         private sealed class TinyStore : IErrorMemoryStore
         {
             public int Size => 16;

@@ -289,5 +289,82 @@ namespace SafetyMonitor.Tests
             Assert.True((cycle.Flags & ErrorFlags.ErrorMemory) != 0);
             Assert.Contains(raised, e => e.Flag == ErrorFlags.ErrorMemory);
         }
+
+        [Fact]
+        public void PersistentAndSelfClearingFlagsStartingInOneCycleAreEachCountedOnce()
+        {
+            var store = new RamErrorMemoryStore();
+            var controller = new SafetyController(new ErrorMemory(store));
+            controller.Initialize();
+            controller.Report(ErrorFlags.MainLoopTiming);  // self-clearing
+            NativeCore.FlipAreaBit(5);                     // Stack: persistent
+            Assert.Equal(ErrorFlags.Stack | ErrorFlags.MainLoopTiming, controller.Handle().Detected);
+            NativeCore.FlipAreaBit(5);
+
+            var memory = new ErrorMemory(store);
+            Assert.Equal(ErrorFlags.Stack, memory.PersistentFlags);
+            Assert.Equal(1, memory.GetCount(ErrorFlags.Stack));
+            Assert.Equal(1, memory.GetCount(ErrorFlags.MainLoopTiming));
+        }
+
+        [Fact]
+        public void EveryRegisterOfTheRecordIsReadFromItsOwnWord()
+        {
+            // A different value in every word the handler fills, a valid frame.
+            var record = new uint[FaultRecord.Words];
+            for (int i = 5; i <= 14; i++)
+            {
+                record[i] = 0x11111111u * (uint)(i - 4);
+            }
+
+            record[2] = (uint)FaultCause.StackProtector;
+            record[3] = 1u;   // the frame is valid
+            record[4] = (uint)FaultStack.Main;
+            StackCheck.SetCycle(0xC0DE);
+            NativeCore.SaveFault(record);
+            NativeCore.BootFaultRecord(false);
+            FaultRecord fault = FaultRecord.Read(out FaultRecordStatus status);
+            Assert.Equal(FaultRecordStatus.Recorded, status);
+            Assert.Equal(FaultCause.StackProtector, fault.Cause);
+            Assert.True(fault.FrameValid);
+            Assert.False(fault.CallerValid);
+            Assert.Equal(FaultStack.Main, fault.Stack);
+            Assert.Equal(
+                new[] { record[5], record[6], record[7], record[8], record[9], record[10], record[11], record[12], record[13], record[14] },
+                new[] { fault.Cfsr, fault.Hfsr, fault.Mmfar, fault.Bfar, fault.Msp, fault.Psp, fault.ExcReturn, fault.StackedPc, fault.StackedLr, fault.StackedXpsr });
+            Assert.Equal(0xC0DEu, fault.Cycle);
+            Assert.Equal(1u, fault.Count);
+
+            // The other flag: the caller of __stack_chk_fail() is known, no frame.
+            record[3] = 2u;
+            NativeCore.SaveFault(record);
+            NativeCore.BootFaultRecord(false);
+            fault = FaultRecord.Read(out status);
+            Assert.False(fault.FrameValid);
+            Assert.True(fault.CallerValid);
+            Assert.Equal(2u, fault.Count);   // not acknowledged in between
+        }
+
+        [Fact]
+        public void RecordThatStartUpNeverValidatedSetsNothingAndIsNotAcknowledged()
+        {
+            // A firmware that never calls stack_check_fault_boot(): the status
+            // says so, and that is no damage (unlike a damaged record, above).
+            using (var fresh = new FreshCore())
+            {
+                dynamic store = fresh.New("RamErrorMemoryStore");
+                dynamic controller = fresh.New("SafetyController", fresh.New("ErrorMemory", store));
+                Assert.Equal("Ok", controller.Initialize().ToString());
+                Assert.Equal("NotValidated", controller.LastFaultStatus.ToString());
+                Assert.Null(controller.LastFault);
+                Assert.Equal(0, (int)controller.Flags);
+                Assert.Equal(0, controller.ErrorMemory.GetCount((dynamic)fresh.Enum("ErrorFlags", (int)ErrorFlags.ErrorMemory)));
+                Assert.False(controller.AcknowledgeFault(), "nothing was validated, so nothing is acknowledged");
+
+                dynamic withoutMemory = fresh.New("SafetyController");
+                withoutMemory.Initialize();
+                Assert.Equal(0, (int)withoutMemory.Flags);
+            }
+        }
     }
 }

@@ -62,7 +62,7 @@ namespace SafetyMonitor.Tests
         // CRC-32 of the STM32 CRC unit (polynomial 0x04C11DB7, init 0xFFFFFFFF,
         // words MSB first, no reflection, no final XOR), written here from
         // RM0090 section 4 independently of the C code.
-        private static uint Stm32Crc(uint[] words, int count)
+        internal static uint Stm32Crc(uint[] words, int count)
         {
             uint crc = 0xFFFFFFFFu;
             for (int i = 0; i < count; i++)

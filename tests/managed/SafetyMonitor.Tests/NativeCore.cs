@@ -119,7 +119,7 @@ namespace SafetyMonitor.Tests
             return name == StackCheck.NativeLibraryName ? Handle : IntPtr.Zero;
         }
 
-        private static string LibraryPath()
+        internal static string LibraryPath()
         {
             string configured = Environment.GetEnvironmentVariable(LibraryVariable);
             if (!string.IsNullOrEmpty(configured))

@@ -170,5 +170,51 @@ namespace SafetyMonitor.Tests
             Assert.Equal(FlagPolicy.SelfClearing, e.Policy);
             Assert.Equal(cycle, e.Cycle);
         }
+
+        [Fact]
+        public void ConditionsReportedSeparatelyBeforeACycleAreAllDetected()
+        {
+            // The loop reports MainLoopTiming and LoopFault by separate calls.
+            _controller.Report(ErrorFlags.MainLoopTiming);
+            _controller.Report(ErrorFlags.Application5);
+            Assert.Equal(ErrorFlags.MainLoopTiming | ErrorFlags.Application5, _controller.Handle().Detected);
+        }
+
+        [Fact]
+        public void CheckRegisteredDuringACycleRunsFromTheNextCycle()
+        {
+            var late = new ScriptedCheck(ErrorFlags.Application6) { Healthy = false };
+            _controller.Register(new RegisteringCheck(_controller, late));
+            Assert.Equal(ErrorFlags.None, _controller.Handle().Detected);
+            Assert.Equal(0, late.Runs);
+            Assert.Equal(ErrorFlags.Application6, _controller.Handle().Detected);
+            Assert.Equal(1, late.Runs);
+        }
+
+        /// <summary>A healthy check that registers another one from inside its first run.</summary>
+        private sealed class RegisteringCheck : ISafetyCheck
+        {
+            private readonly SafetyController _controller;
+            private ISafetyCheck _toRegister;
+
+            public RegisteringCheck(SafetyController controller, ISafetyCheck toRegister)
+            {
+                _controller = controller;
+                _toRegister = toRegister;
+            }
+
+            public ErrorFlags Flag => ErrorFlags.Application7;
+
+            public bool Run()
+            {
+                if (_toRegister != null)
+                {
+                    _controller.Register(_toRegister);
+                    _toRegister = null;
+                }
+
+                return true;
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Reflection;
 using System.Threading;
 using Xunit;
 
@@ -59,6 +60,23 @@ namespace SafetyMonitor.Tests
             // 2^31 cycles (24.8 days at 1 ms) cannot run here; the type is what
             // keeps the number from wrapping negative.
             Assert.Equal(typeof(long), typeof(CycleResult).GetProperty(nameof(CycleResult.Number)).PropertyType);
+        }
+
+        [Theory]
+        [InlineData(int.MaxValue, 0x80000000u)]
+        [InlineData(uint.MaxValue + 5L, 5u)]
+        public void CycleNumberGoesOnPastThe32BitRangesAndAFaultKeepsItsLow32Bits(long before, uint lowBits)
+        {
+            // 2^31 cycles take 24.8 days at 1 ms: the count starts where they would have left it.
+            SafetyController controller = NewController();
+            typeof(SafetyController).GetField("_cycles", BindingFlags.NonPublic | BindingFlags.Instance).SetValue(controller, before);
+            CycleResult cycle = controller.Handle();
+            Assert.Equal(before + 1, cycle.Number);
+            Assert.Equal(before + 1, controller.LastCycle.Number);
+
+            NativeCore.SaveFault(FaultEvidenceTests.OverflowFault());   // a fault in this cycle
+            NativeCore.BootFaultRecord(false);
+            Assert.Equal(lowBits, FaultRecord.Read(out FaultRecordStatus _).Cycle);
         }
     }
 }

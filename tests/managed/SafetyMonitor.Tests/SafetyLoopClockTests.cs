@@ -241,5 +241,41 @@ namespace SafetyMonitor.Tests
                 Assert.Equal(new[] { ErrorFlags.LoopFault }, raised);
             }
         }
+
+        [Fact]
+        public void LoopKeepsThePhaseOfItsFirstCycle()
+        {
+            // Cycle 1 starts at 1000 and ends 1 ms before the next planned start;
+            // cycle 2 starts 2 ms late and takes 1 ms: it waits for 121000, the
+            // first cycle's phase, not a period after its own late start.
+            const int LongPeriod = 60000;
+            var clock = new ScriptedClock(1000, 60999, 61002, 61003);
+            using (var loop = new SafetyLoop(NewController(), clock, LongPeriod, 2 * LongPeriod))
+            {
+                loop.Start();
+                DateTime until = DateTime.UtcNow + Patience;
+                while (loop.LastWaitMilliseconds < 1000)
+                {
+                    Assert.True(DateTime.UtcNow < until, "the loop never began its long wait");
+                    Thread.Sleep(5);
+                }
+
+                Assert.True(clock.Done);
+                Assert.Equal(LongPeriod - 3, loop.LastWaitMilliseconds);
+                Assert.Equal(0, loop.MissedDeadlines);
+                Assert.True(loop.Stop());
+            }
+        }
+
+        [Fact]
+        public void TickCountClockIsTheSystemsMonotonicCount()
+        {
+            // Environment.TickCount64: milliseconds since the system started, not the wall clock.
+            var clock = new TickCountClock();
+            long before = Environment.TickCount64;
+            long reading = clock.Milliseconds;
+            long after = Environment.TickCount64;
+            Assert.InRange(reading, before, after);
+        }
     }
 }

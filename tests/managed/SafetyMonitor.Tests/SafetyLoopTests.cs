@@ -81,6 +81,7 @@ namespace SafetyMonitor.Tests
 
             Assert.NotEqual(0, check.ThreadId);
             Assert.NotEqual(Environment.CurrentManagedThreadId, check.ThreadId);
+            Assert.Equal(ThreadPriority.AboveNormal, check.Priority);
         }
 
         [Fact]
@@ -213,11 +214,14 @@ namespace SafetyMonitor.Tests
         {
             public int ThreadId;
 
+            public ThreadPriority Priority;
+
             public ErrorFlags Flag => ErrorFlags.Application2;
 
             public bool Run()
             {
                 ThreadId = Environment.CurrentManagedThreadId;
+                Priority = Thread.CurrentThread.Priority;
                 return true;
             }
         }

@@ -246,5 +246,26 @@ namespace SafetyMonitor.Tests
             Assert.True(cycle.Panic);
             Assert.Equal(1, panics);
         }
+
+        [Fact]
+        public void SubscriberThatThrowsForTheFirstOfTwoFlagsIsAHandlerFault()
+        {
+            // ErrorRaised comes in bit order: the throw is not the cycle's last call.
+            SafetyController controller = NewController();
+            controller.Register(new ScriptedCheck(ErrorFlags.Application3) { Healthy = false });
+            controller.Register(new ScriptedCheck(ErrorFlags.Application4) { Healthy = false });
+            var raised = new List<ErrorFlags>();
+            controller.ErrorRaised += (s, e) =>
+            {
+                raised.Add(e.Flag);
+                if (e.Flag == ErrorFlags.Application3)
+                {
+                    throw new InvalidOperationException("fails for Application3 only");
+                }
+            };
+            Assert.Equal(ErrorFlags.Application3 | ErrorFlags.Application4, controller.Handle().Detected);
+            Assert.Equal(new[] { ErrorFlags.Application3, ErrorFlags.Application4 }, raised);
+            Assert.Equal(ErrorFlags.HandlerFault, controller.Handle().Detected & ErrorFlags.HandlerFault);
+        }
     }
 }
