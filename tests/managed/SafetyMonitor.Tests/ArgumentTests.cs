@@ -90,55 +90,6 @@ namespace SafetyMonitor.Tests
             Assert.All(checks, c => Assert.Equal(1, c.Runs));
         }
 
-        [Fact]
-        public void CheckRegisteredDuringACycleRunsFromTheNextCycle()
-        {
-            var late = new ScriptedCheck(ErrorFlags.Application4) { Healthy = false };
-            _controller.Register(new RegisteringCheck(_controller, late));
-            Assert.Equal(ErrorFlags.None, _controller.Handle().Detected);
-            Assert.Equal(0, late.Runs);
-            Assert.Equal(ErrorFlags.Application4, _controller.Handle().Detected);
-        }
-
-        private sealed class RegisteringCheck : ISafetyCheck
-        {
-            private readonly SafetyController _controller;
-            private ISafetyCheck _pending;
-
-            public RegisteringCheck(SafetyController controller, ISafetyCheck pending)
-            {
-                _controller = controller;
-                _pending = pending;
-            }
-
-            public ErrorFlags Flag => ErrorFlags.Application3;
-
-            public bool Run()
-            {
-                if (_pending != null)
-                {
-                    _controller.Register(_pending);
-                    _pending = null;
-                }
-
-                return true;
-            }
-        }
-
-        [Fact]
-        public void EveryApplicationFlagCanHaveACheckOfItsOwn()
-        {
-            // Application0 (bit 16) to Application14 (bit 30): fifteen flags, fifteen checks.
-            var checks = new ScriptedCheck[15];
-            for (int bit = 16; bit <= 30; bit++)
-            {
-                checks[bit - 16] = new ScriptedCheck((ErrorFlags)(1 << bit)) { Healthy = false };
-                _controller.Register(checks[bit - 16]);
-            }
-
-            Assert.Equal((ErrorFlags)0x7FFF0000, _controller.Handle().Detected);
-        }
-
         [Theory]
         [InlineData(ErrorFlags.None)]
         [InlineData((ErrorFlags)0x00000040)]

@@ -146,36 +146,5 @@ namespace SafetyMonitor.Tests
             Assert.Equal(2, _raised.Count);
         }
 
-        [Fact]
-        public void KeptAndSelfClearingDetectionsOfOneCycleAreEachCountedOnceInOneWrite()
-        {
-            var store = new GatedStore();
-            var memory = new ErrorMemory(store);
-            SafetyController controller = new SafetyController(memory);
-            Assert.Equal(AreaStatus.Ok, controller.Initialize());
-            var kept = new ScriptedCheck(ErrorFlags.Application3) { Healthy = false };
-            var selfClearing = new ScriptedCheck(ErrorFlags.Application4) { Healthy = false };
-            controller.Register(kept);
-            controller.Register(selfClearing);
-            controller.SetPolicy(ErrorFlags.Application3, FlagPolicy.Persistent);
-            controller.SetPolicy(ErrorFlags.Application4, FlagPolicy.SelfClearing);
-            int writes = store.Writes;
-
-            Assert.Equal(ErrorFlags.Application3 | ErrorFlags.Application4, controller.Handle().Detected);
-            Assert.Equal(1, memory.GetCount(ErrorFlags.Application3));
-            Assert.Equal(1, memory.GetCount(ErrorFlags.Application4));
-            Assert.Equal(ErrorFlags.Application3, memory.PersistentFlags);
-            Assert.Equal(writes + 2, store.Writes);   // one write for the kept, one for the rest
-
-            // A detection of a self-clearing flag alone: one write, nothing kept.
-            kept.Healthy = true;
-            selfClearing.Healthy = true;
-            controller.Handle();
-            selfClearing.Healthy = false;
-            writes = store.Writes;
-            controller.Handle();
-            Assert.Equal(writes + 1, store.Writes);
-            Assert.Equal(2, memory.GetCount(ErrorFlags.Application4));
-        }
     }
 }

@@ -201,45 +201,6 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
-        public void StoreOfAnotherVersionIsRefusedByBothSidesEvenWithAValidCrc()
-        {
-            var store = new RamErrorMemoryStore();
-            var memory = new ErrorMemory(store);
-            memory.Open(false);
-            memory.Raise(ErrorFlags.Stack, true);
-            store.Bytes[4] = 2;   // version 2, sealed again: only the version is wrong
-            uint crc = StmCrc(store.Bytes, 76 / 4);
-            for (int i = 0; i < 4; i++)
-            {
-                store.Bytes[76 + i] = (byte)(crc >> (8 * i));
-            }
-
-            var bytes = (byte[])store.Bytes.Clone();
-            Assert.True(NativeCore.ErrorMemoryOpen(bytes, false) < 0, "the C core refuses another version");
-            Assert.Equal(ErrorMemoryStatus.OtherVersion, new ErrorMemory(store).Open(false));
-            Assert.Equal(bytes, store.Bytes);
-            Assert.Equal(0, new ErrorMemory(store).GetCount(ErrorFlags.Stack));
-        }
-
-        // CRC-32 as the STM32 CRC unit computes it (RM0090 §4.3: polynomial
-        // 0x04C11DB7, initial 0xFFFFFFFF, 32-bit words MSB first, no final XOR),
-        // over little-endian words.
-        private static uint StmCrc(byte[] bytes, int words)
-        {
-            uint crc = 0xFFFFFFFF;
-            for (int w = 0; w < words; w++)
-            {
-                crc ^= BitConverter.ToUInt32(bytes, 4 * w);
-                for (int bit = 0; bit < 32; bit++)
-                {
-                    crc = (crc & 0x80000000u) != 0 ? (crc << 1) ^ 0x04C11DB7u : crc << 1;
-                }
-            }
-
-            return crc;
-        }
-
-        [Fact]
         public void BothSidesRejectTheSameDamage()
         {
             var store = new RamErrorMemoryStore();

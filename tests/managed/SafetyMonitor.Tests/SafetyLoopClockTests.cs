@@ -133,54 +133,6 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
-        public void ScheduleKeepsItsPhaseFromTheFirstCycleWhenCyclesStartLate()
-        {
-            // The clock starts at 1000 (not 0); the first cycle takes 3 ms, then
-            // every cycle starts 2 ms after its slot (the thread woke late) and
-            // takes 3 ms: slots at 1010, 1020, ... leave 5 ms of each period.
-            var clock = new ScriptedClock(read =>
-                read < 2 ? 1000 + (3 * read) : 1000 + (read / 2 * Period) + 2 + (read % 2 * 3));
-            SafetyController controller = NewController();
-            using (var loop = new SafetyLoop(controller, clock, Period, 5000))
-            {
-                loop.Start();
-                WaitForCycle(controller, 5);
-                Assert.Equal(Period - 5, loop.LastWaitMilliseconds);
-                Assert.True(loop.Stop());
-                Assert.Equal(0, loop.MissedDeadlines);
-            }
-        }
-
-        [Fact]
-        public void CyclesRunAboveNormalPriority()
-        {
-            var check = new PriorityCheck();
-            SafetyController controller = NewController();
-            controller.Register(check);
-            using (var loop = new SafetyLoop(controller, new SteppableClock(), Period, 5000))
-            {
-                loop.Start();
-                WaitForCycle(controller, 2);
-                Assert.True(loop.Stop());
-            }
-
-            Assert.Equal(ThreadPriority.AboveNormal, check.Seen);
-        }
-
-        private sealed class PriorityCheck : ISafetyCheck
-        {
-            public ErrorFlags Flag => ErrorFlags.Application0;
-
-            public ThreadPriority Seen { get; private set; } = ThreadPriority.Lowest;
-
-            public bool Run()
-            {
-                Seen = Thread.CurrentThread.Priority;
-                return true;
-            }
-        }
-
-        [Fact]
         public void ClockFailingLongerThanTheDeadlineIsAlsoAMissedDeadline()
         {
             var clock = new SteppableClock();

@@ -162,23 +162,6 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
-        public void ThrowForTheFirstOfTwoFlagsIsStillAHandlerFault()
-        {
-            SafetyController controller = NewController();
-            controller.Register(new ScriptedCheck(ErrorFlags.Application3) { Healthy = false });
-            controller.Register(new ScriptedCheck(ErrorFlags.Application4) { Healthy = false });
-            controller.ErrorRaised += (s, e) =>
-            {
-                if (e.Flag == ErrorFlags.Application3)
-                {
-                    throw new InvalidOperationException("first flag only");
-                }
-            };
-            Assert.Equal(ErrorFlags.Application3 | ErrorFlags.Application4, controller.Handle().Detected);
-            Assert.Equal(ErrorFlags.HandlerFault, controller.Handle().Detected & ErrorFlags.HandlerFault);
-        }
-
-        [Fact]
         public void ThrowingPanicSubscriberAloneIsAHandlerFault()
         {
             SafetyController controller = NewController();
