@@ -146,5 +146,18 @@ namespace SafetyMonitor.Tests
             Assert.Equal(2, _raised.Count);
         }
 
+
+        [Fact]
+        public void SelfClearingDetectionIsOneWriteOfTheStore()
+        {
+            var store = new GatedStore();
+            SafetyController controller = new SafetyController(new ErrorMemory(store));
+            Assert.Equal(AreaStatus.Ok, controller.Initialize());
+            controller.Register(new ScriptedCheck(ErrorFlags.Application4) { Healthy = false });
+            controller.SetPolicy(ErrorFlags.Application4, FlagPolicy.SelfClearing);
+            int writes = store.Writes;
+            Assert.Equal(ErrorFlags.Application4, controller.Handle().Detected);
+            Assert.Equal(writes + 1, store.Writes);   // nothing kept: no second, empty write
+        }
     }
 }
