@@ -268,24 +268,15 @@ namespace SafetyMonitor.Tests
         public void PowerOnExcusesOnlyAWrongMagic()
         {
             // A sealed store that lost a bit is damage, after a power-on too: noise never forges the magic.
-            var store = new RamErrorMemoryStore();
-            var memory = new ErrorMemory(store);
-            memory.Open(false);
-            memory.Raise(ErrorFlags.Stack, true);
+            RamErrorMemoryStore store = StoreKeeping(ErrorFlags.Stack);
             store.Bytes[20] ^= 0x01;
-            var bytes = (byte[])store.Bytes.Clone();
-            Assert.Equal(-11, NativeCore.ErrorMemoryOpen(bytes, true));   // STACK_CHECK_ERR_RECORD_CRC
-            Assert.Equal(ErrorMemoryStatus.DamagedCrc, new ErrorMemory(store).Open(true));
-            Assert.Equal(ErrorFlags.ErrorMemory, new ErrorMemory(store).PersistentFlags);
+            BothSidesRefuse(store, true, ErrorMemoryStatus.DamagedCrc);
         }
 
         [Fact]
         public void OtherVersionIsRefusedThoughItsCrcHolds()
         {
-            var store = new RamErrorMemoryStore();
-            var memory = new ErrorMemory(store);
-            memory.Open(false);
-            memory.Raise(ErrorFlags.Stack, true);
+            RamErrorMemoryStore store = StoreKeeping(ErrorFlags.Stack);
             store.Bytes[4] = 2;   // version 2, sealed as such
             var words = new uint[19];
             for (int i = 0; i < words.Length; i++)
@@ -294,10 +285,7 @@ namespace SafetyMonitor.Tests
             }
 
             BitConverter.GetBytes(NativeBindingTests.Stm32Crc(words, words.Length)).CopyTo(store.Bytes, 76);
-            var bytes = (byte[])store.Bytes.Clone();
-            Assert.Equal(-10, NativeCore.ErrorMemoryOpen(bytes, false));   // STACK_CHECK_ERR_RECORD_VERSION
-            Assert.Equal(ErrorMemoryStatus.OtherVersion, new ErrorMemory(store).Open(false));
-            Assert.Equal(ErrorFlags.ErrorMemory, new ErrorMemory(store).PersistentFlags);
+            BothSidesRefuse(store, false, ErrorMemoryStatus.OtherVersion);
         }
 
         [Fact]
@@ -322,10 +310,20 @@ namespace SafetyMonitor.Tests
             {
                 var store = new RamErrorMemoryStore();
                 store.Bytes[i] = 0x01;
-                var bytes = (byte[])store.Bytes.Clone();
-                Assert.Equal(-9, NativeCore.ErrorMemoryOpen(bytes, false));   // STACK_CHECK_ERR_RECORD_MAGIC
-                Assert.Equal(ErrorMemoryStatus.DamagedMagic, new ErrorMemory(store).Open(false));
+                BothSidesRefuse(store, false, ErrorMemoryStatus.DamagedMagic);
             }
+        }
+
+        // The C core and the managed error memory open the same bytes: both
+        // refuse them with the same status (the managed statuses are the C
+        // core's codes) and wipe them the same way, flagging ErrorMemory.
+        private static void BothSidesRefuse(RamErrorMemoryStore store, bool powerOn, ErrorMemoryStatus expected)
+        {
+            var bytes = (byte[])store.Bytes.Clone();
+            Assert.Equal((int)expected, NativeCore.ErrorMemoryOpen(bytes, powerOn));
+            Assert.Equal(expected, new ErrorMemory(store).Open(powerOn));
+            Assert.Equal(bytes, store.Bytes);
+            Assert.Equal(ErrorFlags.ErrorMemory, new ErrorMemory(store).PersistentFlags);
         }
 
         private sealed class TinyStore : IErrorMemoryStore
