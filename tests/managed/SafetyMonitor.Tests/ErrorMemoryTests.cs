@@ -69,9 +69,12 @@ namespace SafetyMonitor.Tests
                 noisy.Bytes[i] = copy.Bytes[i] = (byte)((i * 37) + 11);
             }
 
-            Assert.Equal(ErrorMemoryStatus.DamagedMagic, new ErrorMemory(noisy).Open(false));
-            Assert.Equal(ErrorFlags.ErrorMemory, new ErrorMemory(noisy).PersistentFlags);
+            BothSidesRefuse(noisy, false, ErrorMemoryStatus.DamagedMagic);
+
+            var bytes = (byte[])copy.Bytes.Clone();
+            Assert.Equal((int)ErrorMemoryStatus.Formatted, NativeCore.ErrorMemoryOpen(bytes, true));
             Assert.Equal(ErrorMemoryStatus.Formatted, new ErrorMemory(copy).Open(true));
+            Assert.Equal(bytes, copy.Bytes);
             Assert.Equal(ErrorFlags.None, new ErrorMemory(copy).PersistentFlags);
         }
 
@@ -136,82 +139,12 @@ namespace SafetyMonitor.Tests
             Assert.Equal(2, memory.GetCount(ErrorFlags.CheckFault));
         }
 
-        public static TheoryData<string, bool> StartUpStores()
-        {
-            var data = new TheoryData<string, bool>();
-            foreach (string name in new[] { "noise", "valid magic, bad CRC", "zero but the first byte", "zero but the last byte", "zero but the last counter's high byte" })
-            {
-                data.Add(name, false);
-                data.Add(name, true);
-            }
-
-            return data;
-        }
-
-        private static byte[] StartUpStore(string name)
-        {
-            var bytes = new byte[ErrorMemory.Size];
-            switch (name)
-            {
-                case "noise":
-                    for (int i = 0; i < bytes.Length; i++)
-                    {
-                        bytes[i] = (byte)((i * 37) + 11);
-                    }
-
-                    break;
-                case "valid magic, bad CRC":
-                    var store = new RamErrorMemoryStore();
-                    var memory = new ErrorMemory(store);
-                    memory.Open(false);
-                    memory.Raise(ErrorFlags.Stack, true);
-                    bytes = (byte[])store.Bytes.Clone();
-                    bytes[75] ^= 0x80;     // the last counter's high byte (bit 31, no flag)
-                    break;
-                case "zero but the first byte":
-                    bytes[0] = 1;
-                    break;
-                case "zero but the last byte":
-                    bytes[ErrorMemory.Size - 1] = 1;
-                    break;
-                default:
-                    bytes[75] = 1;
-                    break;
-            }
-
-            return bytes;
-        }
-
-        /// <summary>
-        /// Whatever start-up finds (noise, damage, a store all zero but one
-        /// byte), at power-on or not, the C# error memory leaves the store
-        /// byte for byte as the C core does and agrees on whether it was damage.
-        /// </summary>
-        [Theory]
-        [MemberData(nameof(StartUpStores))]
-        public void StartUpLeavesTheStoreAsTheCCoreDoes(string name, bool powerOn)
-        {
-            byte[] c = StartUpStore(name);
-            var store = new RamErrorMemoryStore();
-            StartUpStore(name).CopyTo(store.Bytes, 0);
-            int cStatus = NativeCore.ErrorMemoryOpen(c, powerOn);
-            ErrorMemoryStatus status = new ErrorMemory(store).Open(powerOn);
-            Assert.Equal(cStatus < 0, status < 0);
-            Assert.Equal(c, store.Bytes);
-        }
-
         [Fact]
         public void BothSidesRejectTheSameDamage()
         {
-            var store = new RamErrorMemoryStore();
-            var memory = new ErrorMemory(store);
-            memory.Open(false);
-            memory.Raise(ErrorFlags.Stack, true);
+            RamErrorMemoryStore store = StoreKeeping(ErrorFlags.Stack);
             store.Bytes[40] ^= 0x20;
-            var bytes = (byte[])store.Bytes.Clone();
-            Assert.Equal(-11, NativeCore.ErrorMemoryOpen(bytes, false));          // STACK_CHECK_ERR_RECORD_CRC
-            Assert.Equal(ErrorMemoryStatus.DamagedCrc, new ErrorMemory(store).Open(false));
-            Assert.Equal(bytes, store.Bytes);                                       // and both wipe it the same way
+            BothSidesRefuse(store, false, ErrorMemoryStatus.DamagedCrc);   // STACK_CHECK_ERR_RECORD_CRC (-11)
         }
 
         [Fact]
