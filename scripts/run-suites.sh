@@ -53,9 +53,14 @@ echo "=== suite managed: dotnet test SafetyMonitor.Host.slnf"
 results="${PWD}/build/managed"
 rm -rf "${results}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-if dotnet test SafetyMonitor.Host.slnf --results-directory "${results}" \
-        --logger "trx;LogFilePrefix=managed" --logger "console;verbosity=minimal" >"build/managed.log" 2>&1 \
-    || ls "${results}"/*.trx >/dev/null 2>&1; then
+# A test that hangs is stopped after 5 minutes and named (the longest test
+# takes about 20 s); a test host that crashes or hangs runs fewer tests than
+# it found, so a failed run whose reports count no failure counts as one.
+managed_rc=0
+dotnet test SafetyMonitor.Host.slnf --results-directory "${results}" --blame-hang-timeout 5min --blame-hang-dump-type none \
+    --logger "trx;LogFilePrefix=managed" --logger "console;verbosity=minimal" >"build/managed.log" 2>&1 \
+    || managed_rc=$?
+if ((managed_rc == 0)) || ls "${results}"/*.trx >/dev/null 2>&1; then
     grep -E "^\s*(Failed|Passed!|Failed!|error)" "build/managed.log" | head -n 40
     passed=0
     failures=0
@@ -64,6 +69,11 @@ if dotnet test SafetyMonitor.Host.slnf --results-directory "${results}" \
         passed=$((passed + $(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"${counters}")))
         failures=$((failures + $(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"${counters}")))
     done
+    if ((managed_rc != 0 && failures == 0)); then
+        grep -E "aborted|crashed|hang|Blame" "build/managed.log" | head -n 10
+        echo "dotnet test exited with ${managed_rc} but its reports count no failure: a test host crashed or hung (log: build/managed.log)"
+        failures=1
+    fi
     echo "=== suite managed: ${passed} passed, ${failures} failed"
     total_passed=$((total_passed + passed))
     total_failed=$((total_failed + failures))
