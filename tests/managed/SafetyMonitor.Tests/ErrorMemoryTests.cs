@@ -45,10 +45,7 @@ namespace SafetyMonitor.Tests
         {
             for (int bit = 0; bit < 8 * ErrorMemory.Size; bit++)
             {
-                var store = new RamErrorMemoryStore();
-                var memory = new ErrorMemory(store);
-                memory.Open(false);
-                memory.Raise(ErrorFlags.Stack, true);
+                RamErrorMemoryStore store = StoreKeeping(ErrorFlags.Stack);
                 store.Bytes[bit / 8] ^= (byte)(1 << (bit % 8));
                 ErrorMemoryStatus status = new ErrorMemory(store).Open(false);
                 Assert.True(status < 0, $"bit {bit}: {status}");
