@@ -15,6 +15,7 @@ namespace SafetyMonitor.Sample
     {
         private static readonly WorkerHeartbeatCheck Heartbeat = new WorkerHeartbeatCheck();
 
+        /// <summary>The application's entry point: never returns.</summary>
         public static void Main()
         {
             // Flags and their counters survive resets in the RTC backup registers.

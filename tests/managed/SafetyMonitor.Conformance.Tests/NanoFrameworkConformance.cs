@@ -9,18 +9,20 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SafetyMonitor.Conformance.Tests
 {
     /// <summary>
-    /// Compiles C# sources the way nanoFramework's build sees them (C# 7.3,
-    /// NANOFRAMEWORK_1_0 defined) with Roslyn, and reports every use of an API
-    /// outside the sources that the allowlist does not name, and every
-    /// construct stable nanoFramework (mscorlib 1.17) lacks: generic types or
-    /// methods, LINQ, async/await, Span and stackalloc.
+    /// Compiles nanoFramework projects with Roslyn as nanoFramework's build
+    /// does: against the real mscorlib and the assemblies the project
+    /// references (no standard library), <c>NANOFRAMEWORK_1_0</c> defined, the
+    /// project's language version, warnings as errors, missing XML docs
+    /// reported when the project writes a documentation file. Every
+    /// diagnostic is a violation, and so is every construct stable
+    /// nanoFramework's CLR lacks though its mscorlib compiles it: generic
+    /// types or methods, LINQ, async/await, Span and stackalloc.
     /// </summary>
     /// <remarks>
-    /// nanoFramework's own assemblies are not available here, so symbols bind
-    /// against the .NET runtime's assemblies; an API's signature is the same
-    /// in both where the allowlist says so. Names that exist only in
-    /// nanoFramework (marked "nanoFramework only" in the allowlist) do not bind
-    /// and are accepted by name, and only where they are listed.
+    /// References that cannot be had here (see <see cref="NanoFrameworkReferences"/>)
+    /// leave their names unbound: such a name is accepted only where the API
+    /// list names it, and only from a package the project's packages.config
+    /// references; every other unbound name is a violation.
     /// </remarks>
     internal sealed class NanoFrameworkConformance
     {
@@ -47,67 +49,90 @@ namespace SafetyMonitor.Conformance.Tests
         }
 
         /// <summary>
-        /// Compiles each project (in the order given; each references the ones
-        /// before it) and checks; returns one line per violation ("file(line): message").
+        /// Compiles each project (in the order given; a project's project
+        /// references must come before it) and checks; returns one line per
+        /// violation ("file(line): message").
         /// </summary>
         internal IReadOnlyList<string> Check(IEnumerable<Project> projects) => Analyse(projects).Violations;
 
         /// <summary>The signatures of every external API the projects use, sorted.</summary>
         internal IReadOnlyList<string> ExternalApis(IEnumerable<Project> projects) => Analyse(projects).Apis;
 
+        /// <summary>The assemblies each project references that cannot be had here, "Project: assembly".</summary>
+        internal static IReadOnlyList<string> Unavailable(IEnumerable<Project> projects) =>
+            projects.SelectMany(p => p.References.Where(r => NanoFrameworkReferences.Resolve(r) == null).Select(r => $"{p.AssemblyName}: {r}")).ToList();
+
         private Result Analyse(IEnumerable<Project> projects)
         {
-            var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp7_3, preprocessorSymbols: new[] { NanoFrameworkSymbol });
             var result = new Result();
-            var references = RuntimeReferences().ToList();
+            var built = new Dictionary<string, CSharpCompilation>(StringComparer.Ordinal);
             var own = new List<IAssemblySymbol>();
             foreach (Project project in projects)
             {
+                var parseOptions = new CSharpParseOptions(
+                    project.LanguageVersion,
+                    project.WritesDocumentation ? DocumentationMode.Diagnose : DocumentationMode.Parse,
+                    preprocessorSymbols: new[] { NanoFrameworkSymbol });
                 var trees = project.Sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parseOptions, s.Path)).ToList();
+                var references = project.References.Select(NanoFrameworkReferences.Resolve).Where(r => r != null).ToList();
+                foreach (string name in project.ProjectReferences)
+                {
+                    if (!built.TryGetValue(name, out CSharpCompilation referenced))
+                    {
+                        throw new InvalidOperationException($"{project.AssemblyName} references {name}, which was not built before it");
+                    }
+
+                    references.Add(referenced.ToMetadataReference());
+                }
+
                 var compilation = CSharpCompilation.Create(
                     project.AssemblyName,
                     trees,
                     references,
-                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+                    new CSharpCompilationOptions(project.OutputKind, generalDiagnosticOption: ReportDiagnostic.Error));
+                built[project.AssemblyName] = compilation;
                 own.Add(compilation.Assembly);
-                CheckErrors(compilation, project, result);
+                CheckDiagnostics(compilation, project, result);
                 foreach (SyntaxTree tree in trees)
                 {
                     new Walker(compilation.GetSemanticModel(tree), own, _allowlist, project, result).Visit(tree.GetRoot());
                 }
-
-                references.Add(compilation.ToMetadataReference());
             }
 
             result.Apis.Sort(StringComparer.Ordinal);
             return result;
         }
 
-        private void CheckErrors(CSharpCompilation compilation, Project project, Result result)
+        private void CheckDiagnostics(CSharpCompilation compilation, Project project, Result result)
         {
-            foreach (Diagnostic error in compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
+            // Emit, not only GetDiagnostics: some errors (a missing Main, a
+            // missing well-known member of mscorlib) appear only when emitting.
+            using (var image = new System.IO.MemoryStream())
             {
-                string name = UnboundName(error);
-                if (name == null || !_allowlist.AcceptsUnbound(name))
+                foreach (Diagnostic error in compilation.Emit(image).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
                 {
-                    result.Violation(error.Location, $"does not compile for nanoFramework here: {error.GetMessage()}");
-                    continue;
-                }
+                    string name = UnboundName(error);
+                    if (name == null || !_allowlist.AcceptsUnbound(name))
+                    {
+                        result.Violation(error.Location, $"does not compile for nanoFramework: {error.Id}: {error.GetMessage()}");
+                        continue;
+                    }
 
-                CheckPackage(project, name, _allowlist.PackageOfUnbound(name), error.Location, result);
-                if (!result.Apis.Contains("(nanoFramework only) " + name))
-                {
-                    result.Apis.Add("(nanoFramework only) " + name);
-                }
-            }
-        }
+                    IReadOnlyCollection<string> packages = _allowlist.PackagesOfUnbound(name);
+                    if (!packages.Any(p => project.Packages.Contains(p)))
+                    {
+                        result.Violation(error.Location, $"{name} ships in {string.Join(" or ", packages)}, which {project.AssemblyName}'s packages.config does not reference");
+                    }
+                    else if (!packages.Any(p => project.References.Any(r => NanoFrameworkReferences.PackageOf(r) == p && NanoFrameworkReferences.Resolve(r) == null)))
+                    {
+                        result.Violation(error.Location, $"{name} is listed for {string.Join(" or ", packages)}, which {project.AssemblyName} does not reference, or which is available here and must bind");
+                    }
 
-        // An API may only come from a package the project's packages.config references.
-        private static void CheckPackage(Project project, string api, string package, Location location, Result result)
-        {
-            if (project.Packages != null && !project.Packages.Contains(package))
-            {
-                result.Violation(location, $"{api} ships in {package ?? "an unknown package"}, which {project.AssemblyName}'s packages.config does not reference");
+                    if (!result.Apis.Contains("(not available here, listed) " + name))
+                    {
+                        result.Apis.Add("(not available here, listed) " + name);
+                    }
+                }
             }
         }
 
@@ -130,30 +155,60 @@ namespace SafetyMonitor.Conformance.Tests
                 : null;
         }
 
-        private static IEnumerable<MetadataReference> RuntimeReferences()
-        {
-            string paths = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES");
-            return paths.Split(Path.PathSeparator)
-                .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) == "mscorlib.dll" || Path.GetFileName(p) == "netstandard.dll")
-                .Select(p => MetadataReference.CreateFromFile(p));
-        }
-
-        /// <summary>One assembly's sources, and the packages it may take APIs from.</summary>
+        /// <summary>One assembly's build inputs, as its .nfproj gives them.</summary>
         internal sealed class Project
         {
-            internal Project(string assemblyName, IReadOnlyList<SourceText> sources, IReadOnlyCollection<string> packages = null)
+            internal Project(
+                string assemblyName,
+                IReadOnlyList<SourceText> sources,
+                IReadOnlyCollection<string> packages,
+                IReadOnlyList<string> references,
+                IReadOnlyList<string> projectReferences = null,
+                LanguageVersion languageVersion = LanguageVersion.CSharp7_3,
+                OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
+                bool writesDocumentation = false)
             {
                 AssemblyName = assemblyName;
                 Sources = sources;
                 Packages = packages;
+                References = references;
+                ProjectReferences = projectReferences ?? new string[0];
+                LanguageVersion = languageVersion;
+                OutputKind = outputKind;
+                WritesDocumentation = writesDocumentation;
             }
 
             internal string AssemblyName { get; }
 
             internal IReadOnlyList<SourceText> Sources { get; }
 
-            /// <summary>The package ids of its packages.config; null: any listed API.</summary>
+            /// <summary>The package ids of its packages.config.</summary>
             internal IReadOnlyCollection<string> Packages { get; }
+
+            /// <summary>Simple names of the assemblies it references (mscorlib first, as a .nfproj lists them).</summary>
+            internal IReadOnlyList<string> References { get; }
+
+            /// <summary>Assembly names of the projects it references.</summary>
+            internal IReadOnlyList<string> ProjectReferences { get; }
+
+            internal LanguageVersion LanguageVersion { get; }
+
+            internal OutputKind OutputKind { get; }
+
+            /// <summary>Whether it writes an XML documentation file (missing docs are then warnings).</summary>
+            internal bool WritesDocumentation { get; }
+
+            /// <summary>The build inputs of a .nfproj: its Compile items, references and settings.</summary>
+            internal static Project From(NanoFrameworkProject nfproj) =>
+                new Project(
+                    nfproj.AssemblyName,
+                    nfproj.CompilePaths().Select(SourceText.FromFile).ToList(),
+                    nfproj.Packages.ToList(),
+                    nfproj.References,
+                    nfproj.ProjectReferences.Select(r => NanoFrameworkProject.Load(r).AssemblyName).ToList(),
+                    nfproj.LanguageVersion,
+                    nfproj.OutputKind,
+                    nfproj.DocumentationFile != null);
         }
 
         /// <summary>A source file: path (for messages) and text.</summary>
@@ -181,7 +236,8 @@ namespace SafetyMonitor.Conformance.Tests
             internal void Violation(Location location, string message)
             {
                 FileLinePositionSpan span = location.GetLineSpan();
-                string line = $"{Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1}): {message}";
+                string where = span.Path == null || span.Path.Length == 0 ? "(assembly)" : $"{Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1})";
+                string line = $"{where}: {message}";
                 if (!Violations.Contains(line))
                 {
                     Violations.Add(line);
@@ -256,6 +312,23 @@ namespace SafetyMonitor.Conformance.Tests
             {
                 CheckReference(node);
                 base.VisitIdentifierName(node);
+            }
+
+            public override void VisitMemberAccessExpression(MemberAccessExpressionSyntax node)
+            {
+                // A member of a type that cannot be had here: the pair must be listed.
+                SimpleNameSyntax left = node.Expression is SimpleNameSyntax simple ? simple
+                    : node.Expression is MemberAccessExpressionSyntax access ? access.Name
+                    : null;
+                if (left != null && _model.GetSymbolInfo(node.Expression).Symbol == null
+                    && _model.GetSymbolInfo(node.Expression).CandidateSymbols.IsEmpty
+                    && _allowlist.AcceptsUnbound(left.Identifier.ValueText)
+                    && !_allowlist.ContainsMember(left.Identifier.ValueText, node.Name.Identifier.ValueText))
+                {
+                    _result.Violation(node.GetLocation(), $"{left.Identifier.ValueText}.{node.Name.Identifier.ValueText} is not in the list of members of the assemblies not available here");
+                }
+
+                base.VisitMemberAccessExpression(node);
             }
 
             public override void VisitGenericName(GenericNameSyntax node)
@@ -369,13 +442,12 @@ namespace SafetyMonitor.Conformance.Tests
                     _result.Apis.Add(signature);
                 }
 
-                if (!_allowlist.Contains(signature))
+                // Bound: the compiler found it in an assembly the .nfproj references;
+                // it must also ship in a package its packages.config references.
+                string package = NanoFrameworkReferences.PackageOf(symbol.ContainingAssembly?.Name ?? "mscorlib");
+                if (!_project.Packages.Contains(package))
                 {
-                    _result.Violation(node.GetLocation(), $"{signature} is not in the list of stable nanoFramework APIs");
-                }
-                else
-                {
-                    CheckPackage(_project, signature, _allowlist.PackageOf(signature), node.GetLocation(), _result);
+                    _result.Violation(node.GetLocation(), $"{signature} ships in {package}, which {_project.AssemblyName}'s packages.config does not reference");
                 }
             }
 
