@@ -25,19 +25,29 @@ static_assert(sizeof(PackedProbe) == 1, "__nfpack packs under GCC as nanoPackStr
 
 // Test doubles of nf-interpreter's CLR_RT_Interop.cpp: an argument read
 // from the frame (ArgN(paramIndex)), the result set with its type. Reading
-// an argument the call does not have fails the test (the nanoCLR would read
-// a neighbouring heap block).
+// an argument the call does not have fails with an HRESULT here (the nanoCLR
+// would read a neighbouring heap block), so that a handler reading the wrong
+// index returns an error, and a handler that goes on after a failed
+// marshalling is seen.
+const HRESULT kNoSuchArgument = static_cast<HRESULT>(0x80000001u);
+
 HRESULT Interop_Marshal_INT32(const CLR_RT_StackFrame &stackFrame, unsigned int paramIndex, signed int &param)
 {
-    EXPECT_LT(paramIndex, stackFrame.argument_count) << "argument index past the call's arguments";
-    param = static_cast<signed int>(stackFrame.arguments[paramIndex % 2]);
+    if (paramIndex >= stackFrame.argument_count)
+    {
+        return kNoSuchArgument;
+    }
+    param = static_cast<signed int>(stackFrame.arguments[paramIndex]);
     return S_OK;
 }
 
 HRESULT Interop_Marshal_UINT32(const CLR_RT_StackFrame &stackFrame, unsigned int paramIndex, unsigned int &param)
 {
-    EXPECT_LT(paramIndex, stackFrame.argument_count) << "argument index past the call's arguments";
-    param = stackFrame.arguments[paramIndex % 2];
+    if (paramIndex >= stackFrame.argument_count)
+    {
+        return kNoSuchArgument;
+    }
+    param = stackFrame.arguments[paramIndex];
     return S_OK;
 }
 
@@ -144,6 +154,35 @@ TEST(InteropStubs, FaultHandlersReadTheRecordStartUpFound)
     EXPECT_EQ(word(5), 0u);
     EXPECT_EQ(Call(Table()[8]), STACK_CHECK_OK) << "acknowledging again changes nothing";
     EXPECT_EQ(stack_check_fault_boot(false), STACK_CHECK_OK);
+}
+
+TEST(InteropStubs, AFailedMarshallingLeavesWithItsHresultBeforeTheNativeFunction)
+{
+    CLR_RT_StackFrame set_cycle{};
+    set_cycle.arguments[0] = 7u;
+    set_cycle.argument_count = 1;
+    ASSERT_EQ(Table()[6](set_cycle), S_OK);
+
+    // No argument: the handler returns the marshalling's HRESULT and does
+    // not call SetCycle (the record keeps cycle 7).
+    CLR_RT_StackFrame empty{};
+    empty.arguments[0] = 99u;
+    EXPECT_EQ(Table()[6](empty), kNoSuchArgument);
+    CLR_RT_StackFrame word_frame{};
+    EXPECT_EQ(Table()[5](word_frame), kNoSuchArgument);
+    EXPECT_EQ(word_frame.result_type, CLR_RT_StackFrame::NoResult) << "no result after a failed marshalling";
+
+    stack_check_fault_record_t fault{};
+    fault.cause = STACK_CHECK_FAULT_CAUSE_HARDFAULT;
+    stack_check_fault_save(&fault);
+    ASSERT_EQ(stack_check_fault_boot(false), STACK_CHECK_FAULT_RECORDED);
+    CLR_RT_StackFrame cycle_word{};
+    cycle_word.arguments[0] = 15u;
+    cycle_word.argument_count = 1;
+    ASSERT_EQ(Table()[5](cycle_word), S_OK);
+    EXPECT_EQ(cycle_word.result, 7u) << "SetCycle ran although its argument was missing";
+    EXPECT_EQ(Call(Table()[8]), STACK_CHECK_OK);
+    ASSERT_EQ(stack_check_fault_boot(false), STACK_CHECK_OK);
 }
 
 TEST(InteropStubs, HandlersReturnWhatTheCoreReturns)

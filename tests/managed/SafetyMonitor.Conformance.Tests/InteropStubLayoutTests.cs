@@ -180,6 +180,8 @@ namespace SafetyMonitor.Conformance.Tests
         [Theory]
         [InlineData("unsigned int StackCheck::GetFaultWord( signed int param0, HRESULT &hr )", "signed int StackCheck::GetFaultWord( signed int param0, HRESULT &hr )",
             "defines unsigned int StackCheck::GetFaultWord( signed int param0, HRESULT &hr ) 0 times")]
+        [InlineData("signed int StackCheck::GetFree( HRESULT &hr )", "unsigned int StackCheck::GetFree( HRESULT &hr )",
+            "defines signed int StackCheck::GetFree( HRESULT &hr ) 0 times")]
         [InlineData("void StackCheck::SetCycle( unsigned int param0, HRESULT &hr )", "void StackCheck::SetCycle( unsigned int param0 )",
             "defines void StackCheck::SetCycle( unsigned int param0, HRESULT &hr ) 0 times")]
         [InlineData("#include \"SafetyMonitor_Native_SafetyMonitor_Native_StackCheck.h\"\n", "",
