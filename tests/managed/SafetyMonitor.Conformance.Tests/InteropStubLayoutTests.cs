@@ -211,6 +211,16 @@ namespace SafetyMonitor.Conformance.Tests
         }
 
         [Fact]
+        public void AHeaderWithoutTheAssemblyDataDeclarationIsCaught()
+        {
+            const string declaration = "extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_SafetyMonitor_Native;\n";
+            InteropStubs stubs = Stubs();
+            Assert.Contains(declaration, stubs.Files[Header]);
+            AssertCaught(Problems(stubs.With(Header, t => t.Replace(declaration, string.Empty))),
+                "SafetyMonitor_Native.h does not declare extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_SafetyMonitor_Native");
+        }
+
+        [Fact]
         public void TheLookupFileIncludesOnlyTheAssemblyHeader()
         {
             var problems = Problems(Stubs().With("SafetyMonitor_Native.cpp", t => t.Replace("#include \"SafetyMonitor_Native.h\"", "#include \"SafetyMonitor_Native.h\"\n#include <stdint.h>")));
