@@ -33,6 +33,14 @@ namespace SafetyMonitor.Conformance.Tests
         private static void AssertCaught(List<string> problems, string expected) =>
             Assert.True(problems.Any(p => p.Contains(expected, StringComparison.Ordinal)), $"expected \"{expected}\" among:\n" + string.Join("\n", problems));
 
+        /// <summary>The problems after replacing <paramref name="original"/> (which must be there) in one stub file.</summary>
+        private static List<string> ProblemsAfterEdit(string file, string original, string changed)
+        {
+            InteropStubs stubs = Stubs();
+            Assert.Contains(original, stubs.Files[file]);
+            return Problems(stubs.With(file, t => t.Replace(original, changed)));
+        }
+
         private static StubLayout LayoutWith(string property, string value)
         {
             XDocument nfproj = Project();
@@ -64,14 +72,14 @@ namespace SafetyMonitor.Conformance.Tests
         [Fact]
         public void HeaderWithoutNanoPackStructIsCaught()
         {
-            var problems = Problems(Stubs().With(Header, t => t.Replace("#include <nanoPackStruct.h>\n", string.Empty)));
+            var problems = ProblemsAfterEdit(Header, "#include <nanoPackStruct.h>\n", string.Empty);
             AssertCaught(problems, "the generator's includes <nanoCLR_Interop.h>, <nanoCLR_Runtime.h>, <nanoPackStruct.h>");
         }
 
         [Fact]
         public void HeaderIncludesInAnotherOrderAreCaught()
         {
-            var problems = Problems(Stubs().With(Header, t => t.Replace("#include <nanoCLR_Runtime.h>\n#include <nanoPackStruct.h>", "#include <nanoPackStruct.h>\n#include <nanoCLR_Runtime.h>")));
+            var problems = ProblemsAfterEdit(Header, "#include <nanoCLR_Runtime.h>\n#include <nanoPackStruct.h>", "#include <nanoPackStruct.h>\n#include <nanoCLR_Runtime.h>");
             AssertCaught(problems, "SafetyMonitor_Native.h includes <nanoCLR_Interop.h>, <nanoPackStruct.h>, <nanoCLR_Runtime.h>");
         }
 
@@ -159,9 +167,7 @@ namespace SafetyMonitor.Conformance.Tests
         [InlineData("hand-made handler", "signed int retValue = StackCheck::GetMinFree(  hr );", "signed int retValue = stack_check_get_min_free();")]
         public void MarshallingCodeOtherThanTheGeneratorsIsCaught(string what, string original, string changed)
         {
-            InteropStubs stubs = Stubs();
-            Assert.Contains(original, stubs.Files[Mshl]);
-            var problems = Problems(stubs.With(Mshl, t => t.Replace(original, changed)));
+            var problems = ProblemsAfterEdit(Mshl, original, changed);
             Assert.True(problems.Any(p => p.StartsWith(Mshl + " is not what the metadata processor writes", StringComparison.Ordinal)), what + ":\n" + string.Join("\n", problems));
         }
 
@@ -172,9 +178,7 @@ namespace SafetyMonitor.Conformance.Tests
         [InlineData("#define SAFETYMONITOR_NATIVE_SAFETYMONITOR_NATIVE_SAFETYMONITOR_NATIVE_STACKCHECK_H", "#define SAFETYMONITOR_NATIVE_STACKCHECK_H")]
         public void AClassHeaderOtherThanTheGeneratorsIsCaught(string original, string changed)
         {
-            InteropStubs stubs = Stubs();
-            Assert.Contains(original, stubs.Files[ClassHeader]);
-            AssertCaught(Problems(stubs.With(ClassHeader, t => t.Replace(original, changed))), ClassHeader + " is not what the metadata processor writes");
+            AssertCaught(ProblemsAfterEdit(ClassHeader, original, changed), ClassHeader + " is not what the metadata processor writes");
         }
 
         [Theory]
@@ -190,9 +194,7 @@ namespace SafetyMonitor.Conformance.Tests
             "lacks using namespace SafetyMonitor_Native::SafetyMonitor_Native;")]
         public void AnImplementationThatDoesNotFitTheGeneratedHeaderIsCaught(string original, string changed, string expected)
         {
-            InteropStubs stubs = Stubs();
-            Assert.Contains(original, stubs.Files[Implementation]);
-            AssertCaught(Problems(stubs.With(Implementation, t => t.Replace(original, changed))), expected);
+            AssertCaught(ProblemsAfterEdit(Implementation, original, changed), expected);
         }
 
         [Theory]
@@ -205,25 +207,21 @@ namespace SafetyMonitor.Conformance.Tests
             "must set BASE_PATH_FOR_THIS_MODULE to ${PROJECT_SOURCE_DIR}/InteropAssemblies/SafetyMonitor.Native")]
         public void AModuleThatDoesNotListExactlyTheStubsIsCaught(string original, string changed, string expected)
         {
-            InteropStubs stubs = Stubs();
-            Assert.Contains(original, stubs.Files[Module]);
-            AssertCaught(Problems(stubs.With(Module, t => t.Replace(original, changed))), expected);
+            AssertCaught(ProblemsAfterEdit(Module, original, changed), expected);
         }
 
         [Fact]
         public void AHeaderWithoutTheAssemblyDataDeclarationIsCaught()
         {
             const string declaration = "extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_SafetyMonitor_Native;\n";
-            InteropStubs stubs = Stubs();
-            Assert.Contains(declaration, stubs.Files[Header]);
-            AssertCaught(Problems(stubs.With(Header, t => t.Replace(declaration, string.Empty))),
+            AssertCaught(ProblemsAfterEdit(Header, declaration, string.Empty),
                 "SafetyMonitor_Native.h does not declare extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_SafetyMonitor_Native");
         }
 
         [Fact]
         public void TheLookupFileIncludesOnlyTheAssemblyHeader()
         {
-            var problems = Problems(Stubs().With("SafetyMonitor_Native.cpp", t => t.Replace("#include \"SafetyMonitor_Native.h\"", "#include \"SafetyMonitor_Native.h\"\n#include <stdint.h>")));
+            var problems = ProblemsAfterEdit("SafetyMonitor_Native.cpp", "#include \"SafetyMonitor_Native.h\"", "#include \"SafetyMonitor_Native.h\"\n#include <stdint.h>");
             AssertCaught(problems, "SafetyMonitor_Native.cpp includes \"SafetyMonitor_Native.h\", <stdint.h>");
         }
     }
