@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Copies SafetyMonitor's native side into an nf-interpreter checkout, where the
 # nanoCLR build picks it up once NF_INTEROP_ASSEMBLIES names SafetyMonitor.Native:
-#   InteropAssemblies/SafetyMonitor.Native/   the stubs, core/, drivers/soft/, ports/chibios/, ports/common/
+#   InteropAssemblies/SafetyMonitor.Native/   every stub of SafetyMonitor.Native/ (the metadata
+#                                             processor's interop layout: the assembly's .h and
+#                                             .cpp, the class's .h, _mshl.cpp and .cpp), and
+#                                             core/, drivers/soft/, ports/chibios/, ports/common/
 #   CMake/Modules/FindINTEROP-SafetyMonitor.Native.cmake
 #
 #   native-interop/stubs/install-into-nf-interpreter.sh <path to nf-interpreter>
@@ -21,10 +24,7 @@ fi
 
 destination="${target}/InteropAssemblies/SafetyMonitor.Native"
 mkdir -p "${destination}/core" "${destination}/drivers/soft" "${destination}/ports/chibios" "${destination}/ports/common"
-cp "${here}/SafetyMonitor.Native/SafetyMonitor_Native.h" \
-   "${here}/SafetyMonitor.Native/SafetyMonitor_Native.cpp" \
-   "${here}/SafetyMonitor.Native/SafetyMonitor_Native_SafetyMonitor_Native_StackCheck.cpp" \
-   "${destination}/"
+cp "${here}/SafetyMonitor.Native/"*.h "${here}/SafetyMonitor.Native/"*.cpp "${destination}/"
 cp "${interop}/core/stack_check.h" "${interop}/core/stack_check_status.h" "${interop}/core/stack_check.c" \
    "${interop}/core/stack_check_port.h" "${interop}/core/rng_continuous_test.h" \
    "${interop}/core/fault_record.h" "${interop}/core/fault_record.c" "${interop}/core/stack_high_water.c" \

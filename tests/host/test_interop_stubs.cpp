@@ -1,7 +1,8 @@
 // The SafetyMonitor.Native interop stubs, compiled against the stand-in
 // nanoCLR headers (tests/standin/nanoclr) and the posix C core: the method
-// table reaches the right handler in each slot, and each handler returns
-// what its C function returns.
+// table reaches the right handler in each slot, each handler takes its
+// argument from the right place of the frame and returns what its C
+// function returns, with the result type of the managed method.
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -14,28 +15,67 @@ extern "C" {
 #include "stack_check_port_layout.h"
 }
 
-void CLR_RT_StackFrame::SetResult_I4(CLR_INT32 value)
+// The assembly header includes nanoPackStruct.h as the generator writes it:
+// its __nfpack packs an enum declared as the generator declares enums.
+typedef enum __nfpack PackedProbe
 {
-    result = value;
-    has_result = true;
+    PackedProbe_One = 1,
+} PackedProbe;
+static_assert(sizeof(PackedProbe) == 1, "__nfpack packs under GCC as nanoPackStruct.h does");
+
+// Test doubles of nf-interpreter's CLR_RT_Interop.cpp: an argument read
+// from the frame (ArgN(paramIndex)), the result set with its type. Reading
+// an argument the call does not have fails with an HRESULT here (the nanoCLR
+// would read a neighbouring heap block), so that a handler reading the wrong
+// index returns an error, and a handler that goes on after a failed
+// marshalling is seen.
+const HRESULT kNoSuchArgument = static_cast<HRESULT>(0x80000001u);
+
+HRESULT Interop_Marshal_INT32(const CLR_RT_StackFrame &stackFrame, unsigned int paramIndex, signed int &param)
+{
+    if (paramIndex >= stackFrame.argument_count)
+    {
+        return kNoSuchArgument;
+    }
+    param = static_cast<signed int>(stackFrame.arguments[paramIndex]);
+    return S_OK;
 }
 
-void CLR_RT_StackFrame::SetResult_U4(CLR_UINT32 value)
+HRESULT Interop_Marshal_UINT32(const CLR_RT_StackFrame &stackFrame, unsigned int paramIndex, unsigned int &param)
 {
-    result_u4 = value;
-    has_result = true;
+    if (paramIndex >= stackFrame.argument_count)
+    {
+        return kNoSuchArgument;
+    }
+    param = stackFrame.arguments[paramIndex];
+    return S_OK;
+}
+
+void SetResult_INT32(CLR_RT_StackFrame &stackFrame, signed int value)
+{
+    EXPECT_EQ(stackFrame.result_type, CLR_RT_StackFrame::NoResult) << "a second result";
+    stackFrame.result = static_cast<uint32_t>(value);
+    stackFrame.result_type = CLR_RT_StackFrame::ResultINT32;
+}
+
+void SetResult_UINT32(CLR_RT_StackFrame &stackFrame, unsigned int value)
+{
+    EXPECT_EQ(stackFrame.result_type, CLR_RT_StackFrame::NoResult) << "a second result";
+    stackFrame.result = value;
+    stackFrame.result_type = CLR_RT_StackFrame::ResultUINT32;
 }
 
 namespace {
 
 typedef Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck StackCheck;
 
+// An int method without arguments.
 CLR_INT32 Call(CLR_RT_MethodHandler handler)
 {
     CLR_RT_StackFrame frame{};
     EXPECT_EQ(handler(frame), S_OK);
-    EXPECT_TRUE(frame.has_result);
-    return frame.result;
+    EXPECT_EQ(frame.result_type, CLR_RT_StackFrame::ResultINT32);
+    return static_cast<CLR_INT32>(frame.result);
 }
 
 const CLR_RT_MethodHandler *Table()
@@ -71,8 +111,10 @@ TEST(InteropStubs, FaultHandlersReadTheRecordStartUpFound)
 {
     // The cycle number goes into the record through SetCycle.
     CLR_RT_StackFrame set_cycle{};
-    set_cycle.arg0.numeric.u4 = 0xC0FFEEu;
+    set_cycle.arguments[0] = 0xC0FFEEu;
+    set_cycle.argument_count = 1;
     EXPECT_EQ(Table()[6](set_cycle), S_OK);
+    EXPECT_EQ(set_cycle.result_type, CLR_RT_StackFrame::NoResult) << "SetCycle returns void";
 
     // A fault saved, then "the next boot": start-up validates it.
     stack_check_fault_record_t fault{};
@@ -85,10 +127,11 @@ TEST(InteropStubs, FaultHandlersReadTheRecordStartUpFound)
     EXPECT_EQ(Call(Table()[4]), STACK_CHECK_FAULT_RECORDED);
     auto word = [](CLR_INT32 index) {
         CLR_RT_StackFrame frame{};
-        frame.arg0.numeric.s4 = index;
+        frame.arguments[0] = static_cast<uint32_t>(index);
+        frame.argument_count = 1;
         EXPECT_EQ(Table()[5](frame), S_OK);
-        EXPECT_TRUE(frame.has_result);
-        return frame.result_u4;
+        EXPECT_EQ(frame.result_type, CLR_RT_StackFrame::ResultUINT32) << "GetFaultWord returns uint";
+        return frame.result;
     };
     EXPECT_EQ(word(0), STACK_CHECK_FAULT_RECORD_MAGIC);
     EXPECT_EQ(word(5), 0x00009200u);
@@ -111,6 +154,35 @@ TEST(InteropStubs, FaultHandlersReadTheRecordStartUpFound)
     EXPECT_EQ(word(5), 0u);
     EXPECT_EQ(Call(Table()[8]), STACK_CHECK_OK) << "acknowledging again changes nothing";
     EXPECT_EQ(stack_check_fault_boot(false), STACK_CHECK_OK);
+}
+
+TEST(InteropStubs, AFailedMarshallingLeavesWithItsHresultBeforeTheNativeFunction)
+{
+    CLR_RT_StackFrame set_cycle{};
+    set_cycle.arguments[0] = 7u;
+    set_cycle.argument_count = 1;
+    ASSERT_EQ(Table()[6](set_cycle), S_OK);
+
+    // No argument: the handler returns the marshalling's HRESULT and does
+    // not call SetCycle (the record keeps cycle 7).
+    CLR_RT_StackFrame empty{};
+    empty.arguments[0] = 99u;
+    EXPECT_EQ(Table()[6](empty), kNoSuchArgument);
+    CLR_RT_StackFrame word_frame{};
+    EXPECT_EQ(Table()[5](word_frame), kNoSuchArgument);
+    EXPECT_EQ(word_frame.result_type, CLR_RT_StackFrame::NoResult) << "no result after a failed marshalling";
+
+    stack_check_fault_record_t fault{};
+    fault.cause = STACK_CHECK_FAULT_CAUSE_HARDFAULT;
+    stack_check_fault_save(&fault);
+    ASSERT_EQ(stack_check_fault_boot(false), STACK_CHECK_FAULT_RECORDED);
+    CLR_RT_StackFrame cycle_word{};
+    cycle_word.arguments[0] = 15u;
+    cycle_word.argument_count = 1;
+    ASSERT_EQ(Table()[5](cycle_word), S_OK);
+    EXPECT_EQ(cycle_word.result, 7u) << "SetCycle ran although its argument was missing";
+    EXPECT_EQ(Call(Table()[8]), STACK_CHECK_OK);
+    ASSERT_EQ(stack_check_fault_boot(false), STACK_CHECK_OK);
 }
 
 TEST(InteropStubs, HandlersReturnWhatTheCoreReturns)

@@ -1,6 +1,14 @@
 #
 # SafetyMonitor.Native: nanoFramework interop module for nf-interpreter.
 #
+# The metadata processor's interop layout (what Visual Studio generates for a
+# library that is not a core library): the stub sources in its order (the
+# assembly's .cpp, then per class its _mshl.cpp and .cpp), followed by the C
+# core and the ChibiOS port it calls. The checksum guard
+# (tests/managed/SafetyMonitor.Conformance.Tests) fails unless the stub sources
+# listed are exactly the .cpp files of this folder; the cross builds compile
+# exactly the sources listed here.
+#
 # Goes into nf-interpreter's CMake/Modules folder; the native sources go into
 # InteropAssemblies/SafetyMonitor.Native (this folder's files, plus the core
 # and the chibios port of SafetyMonitor's native-interop folder, in core/,
@@ -26,6 +34,7 @@ list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/drive
 # source files
 set(SafetyMonitor.Native_SRCS
     SafetyMonitor_Native.cpp
+    SafetyMonitor_Native_SafetyMonitor_Native_StackCheck_mshl.cpp
     SafetyMonitor_Native_SafetyMonitor_Native_StackCheck.cpp
     core/stack_check.c
     core/fault_record.c

@@ -1,9 +1,13 @@
 //-----------------------------------------------------------------------------
 //
-//    SafetyMonitor.Native interop stubs, laid out as nanoFramework's metadata
-//    processor lays out a native assembly: this header, SafetyMonitor_Native.cpp
-//    (method_lookup and the native assembly data), one .cpp per class with
-//    the handlers, and FindINTEROP-SafetyMonitor.Native.cmake.
+//    SafetyMonitor.Native interop stubs in the metadata processor's interop
+//    layout, the one Visual Studio writes for a library that is not a core
+//    library (metadata-processor v3.0.100, nanoSkeletonGenerator.cs): this
+//    header, SafetyMonitor_Native.cpp (method_lookup and the native assembly
+//    data), and per class with natives a _mshl.cpp (the handlers, which
+//    marshal the arguments), a .h (the class's native functions) and a .cpp
+//    (their implementation), with FindINTEROP-SafetyMonitor.Native.cmake.
+//    Includes as the generator writes them, nanoPackStruct.h too.
 //
 //    The method table and the checksum must match the managed assembly
 //    managed/SafetyMonitor.Native: the checksum guard test
@@ -17,6 +21,7 @@
 
 #include <nanoCLR_Interop.h>
 #include <nanoCLR_Runtime.h>
+#include <nanoPackStruct.h>
 
 struct Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck
 {

@@ -1,14 +1,16 @@
 //-----------------------------------------------------------------------------
 //
-//    SafetyMonitor.Native.StackCheck: the handlers of its interop natives,
-//    in the "without interop" style (no marshalling layer): each reads its
-//    arguments from the stack frame (none here), calls the C core
-//    (native-interop/core/stack_check.h) and sets the result.
+//    SafetyMonitor.Native.StackCheck: the implementation of its native
+//    functions (declared in SafetyMonitor_Native_SafetyMonitor_Native_StackCheck.h
+//    and called by the handlers in ..._StackCheck_mshl.cpp, which marshal the
+//    arguments and the result). Each calls the C core
+//    (native-interop/core/stack_check.h, fault_record.h) and returns what it
+//    returns; none fails at the CLR level, so none sets hr (the core's status
+//    codes are the managed results).
 //
-//    The bodies never leave early, so they end with NANOCLR_NOCLEANUP_NOLABEL()
-//    as nf-interpreter's own handlers without a cleanup path do (a
-//    NANOCLR_NOCLEANUP() label nothing jumps to is an unused-label error
-//    under the interop build's -Wall -Werror).
+//    The metadata processor writes an empty body for each of these; when the
+//    stubs are regenerated in Visual Studio, keep this file (and
+//    FindINTEROP-SafetyMonitor.Native.cmake, which adds the core's sources).
 //
 //    All run on the CLR thread (every interop call does): the first four
 //    measure or check that thread's native stack; the next two read the
@@ -21,6 +23,7 @@
 //-----------------------------------------------------------------------------
 
 #include "SafetyMonitor_Native.h"
+#include "SafetyMonitor_Native_SafetyMonitor_Native_StackCheck.h"
 
 extern "C"
 {
@@ -28,83 +31,58 @@ extern "C"
 #include "stack_check.h"
 }
 
-HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFree___STATIC__I4( CLR_RT_StackFrame &stack )
+using namespace SafetyMonitor_Native::SafetyMonitor_Native;
+
+signed int StackCheck::GetFree( HRESULT &hr )
 {
-    NANOCLR_HEADER();
-
-    stack.SetResult_I4(stack_check_get_free());
-
-    NANOCLR_NOCLEANUP_NOLABEL();
+    (void)hr;
+    return stack_check_get_free();
 }
 
-HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetSize___STATIC__I4( CLR_RT_StackFrame &stack )
+signed int StackCheck::GetSize( HRESULT &hr )
 {
-    NANOCLR_HEADER();
-
-    stack.SetResult_I4(stack_check_get_size());
-
-    NANOCLR_NOCLEANUP_NOLABEL();
+    (void)hr;
+    return stack_check_get_size();
 }
 
-HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::InitCorruptionDetectArea___STATIC__I4( CLR_RT_StackFrame &stack )
+signed int StackCheck::InitCorruptionDetectArea( HRESULT &hr )
 {
-    NANOCLR_HEADER();
-
-    stack.SetResult_I4(stack_check_init_corruption_detect_area());
-
-    NANOCLR_NOCLEANUP_NOLABEL();
+    (void)hr;
+    return stack_check_init_corruption_detect_area();
 }
 
-HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::CheckCorruptionDetectArea___STATIC__I4( CLR_RT_StackFrame &stack )
+signed int StackCheck::CheckCorruptionDetectArea( HRESULT &hr )
 {
-    NANOCLR_HEADER();
-
-    stack.SetResult_I4(stack_check_corruption_detect_area());
-
-    NANOCLR_NOCLEANUP_NOLABEL();
+    (void)hr;
+    return stack_check_corruption_detect_area();
 }
 
-HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFaultStatus___STATIC__I4( CLR_RT_StackFrame &stack )
+signed int StackCheck::GetFaultStatus( HRESULT &hr )
 {
-    NANOCLR_HEADER();
-
-    stack.SetResult_I4(stack_check_last_fault_status());
-
-    NANOCLR_NOCLEANUP_NOLABEL();
+    (void)hr;
+    return stack_check_last_fault_status();
 }
 
-HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFaultWord___STATIC__U4__I4( CLR_RT_StackFrame &stack )
+unsigned int StackCheck::GetFaultWord( signed int param0, HRESULT &hr )
 {
-    NANOCLR_HEADER();
-
-    stack.SetResult_U4(stack_check_last_fault_word(stack.Arg0().NumericByRefConst().s4));
-
-    NANOCLR_NOCLEANUP_NOLABEL();
+    (void)hr;
+    return stack_check_last_fault_word(param0);
 }
 
-HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::SetCycle___STATIC__VOID__U4( CLR_RT_StackFrame &stack )
+void StackCheck::SetCycle( unsigned int param0, HRESULT &hr )
 {
-    NANOCLR_HEADER();
-
-    stack_check_set_cycle(stack.Arg0().NumericByRefConst().u4);
-
-    NANOCLR_NOCLEANUP_NOLABEL();
+    (void)hr;
+    stack_check_set_cycle(param0);
 }
 
-HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetMinFree___STATIC__I4( CLR_RT_StackFrame &stack )
+signed int StackCheck::GetMinFree( HRESULT &hr )
 {
-    NANOCLR_HEADER();
-
-    stack.SetResult_I4(stack_check_get_min_free());
-
-    NANOCLR_NOCLEANUP_NOLABEL();
+    (void)hr;
+    return stack_check_get_min_free();
 }
 
-HRESULT Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::AcknowledgeFault___STATIC__I4( CLR_RT_StackFrame &stack )
+signed int StackCheck::AcknowledgeFault( HRESULT &hr )
 {
-    NANOCLR_HEADER();
-
-    stack.SetResult_I4(stack_check_fault_acknowledge());
-
-    NANOCLR_NOCLEANUP_NOLABEL();
+    (void)hr;
+    return stack_check_fault_acknowledge();
 }

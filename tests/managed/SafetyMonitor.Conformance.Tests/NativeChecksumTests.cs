@@ -152,7 +152,7 @@ namespace SafetyMonitor.Conformance.Tests
         public void GuardFailsWhenAHandlerIsMisnamed()
         {
             InteropStubs stubs = InteropStubs.Load(StubFolder);
-            const string file = "SafetyMonitor_Native_SafetyMonitor_Native_StackCheck.cpp";
+            const string file = "SafetyMonitor_Native_SafetyMonitor_Native_StackCheck_mshl.cpp";
             var problems = stubs.With(file, t => t.Replace("::GetSize___STATIC__I4(", "::GetSize___STATIC__U4("))
                 .Compare(Table, NativeVersion());
             Assert.Contains(problems, p => p.Contains("GetSize___STATIC__I4 is defined 0 times"));
