@@ -117,13 +117,21 @@ namespace SafetyMonitor.Conformance.Tests
         internal static string Fixture(string name) =>
             File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
-        internal static NativeMethodTable Derive(string source, string assemblyName)
+        /// <summary>The assemblies of the .NET running the tests.</summary>
+        internal static MetadataReference[] PlatformReferences() =>
+            ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")).Split(Path.PathSeparator)
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
+
+        internal static NativeMethodTable Derive(string source, string assemblyName, params MetadataReference[] references) =>
+            Derive(source, assemblyName, false, references);
+
+        /// <summary>Compiles <paramref name="source"/> and derives its table; with noPlatform the source is its own core library.</summary>
+        internal static NativeMethodTable Derive(string source, string assemblyName, bool noPlatform, params MetadataReference[] references)
         {
             var compilation = CSharpCompilation.Create(
                 assemblyName,
                 new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp7_3)) },
-                ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")).Split(Path.PathSeparator)
-                    .Select(p => MetadataReference.CreateFromFile(p)),
+                (noPlatform ? new MetadataReference[0] : PlatformReferences()).Concat(references),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             using (var image = new MemoryStream())
             {

@@ -19,21 +19,46 @@ namespace SafetyMonitor.Conformance.Tests
     /// System.Reflection.Metadata by the same rules.
     /// </summary>
     /// <remarks>
-    /// Rules, as metadata-processor's legacy ("V1") generator applies them
-    /// (MetadataProcessor.Shared/Utility/NativeMethodsCrc.cs, Tables/nanoTablesContext.cs,
-    /// Extensions/TypeDefinitionExtensions.cs, nanoSkeletonGenerator.cs):
+    /// Rules, as nanoframework/metadata-processor applies them at tag v3.0.92 (commit
+    /// 16a14a59, 2025-02-26, the last v3.0.x release before nanoFramework.CoreLibrary 1.17.11
+    /// was built on 2025-04-02): MetadataProcessor.Shared/Tables/nanoTablesContext.cs
+    /// (constructor, SetDefaultTypesToExclude, ProcessTypesToExclude, GetOrderedTypes,
+    /// SortTypesAccordingUsagesImpl, GetTypesList, GetOrderedMethods),
+    /// Utility/NativeMethodsCrc.cs (UpdateCrc, IsClassToExclude, GetClassName,
+    /// GetMethodName), Extensions/TypeDefinitionExtensions.cs (IncludeInStub, IsToExclude),
+    /// Tables/nanoTypeDefinitionTable.cs (GetFlags), nanoAssemblyBuilder.cs (Minimize) and
+    /// nanoSkeletonGenerator.cs (GenerateAssemblyLookup). Checked against what it produced:
+    /// nf-interpreter's method_lookup of mscorlib (MscorlibMethodTableTests) and of
+    /// nanoFramework.Hardware.Stm32, and the Runtime.Native checksum (NativeChecksumTests).
     /// <list type="bullet">
+    /// <item>Excluded types (ClassNamesToExclude): ThisAssembly,
+    /// System.Runtime.CompilerServices.RefSafetyRulesAttribute and
+    /// System.Runtime.CompilerServices.AccessedThroughPropertyAttribute by default, and every type
+    /// marked [System.Runtime.CompilerServices.ExcludeType] (in mscorlib most attribute types,
+    /// DBNull and Decimal, for example). A type whose full name, or whose declaring type's, is
+    /// excluded is left out of the checksum, and the minimizer drops it, so it has no
+    /// method_lookup slots either. (The minimizer's dependency closure could pull an excluded
+    /// type back in; it does not for mscorlib 1.17.11, and that closure is not modelled here.
+    /// ExcludeClassByName items of an .nfproj are not read: neither mscorlib nor ours has any.)
+    /// The attributes of IgnoringAttributes only leave the attribute table and the stub files;
+    /// they change neither the checksum nor method_lookup.</item>
     /// <item>Types: every type but &lt;Module&gt;, nested ones included, sorted by full
-    /// name with a culture-sensitive comparison, then reordered so that a type's
-    /// declaring type, its interfaces and the types in the signatures of the
-    /// methods its bodies call come before it.</item>
+    /// name (culture-sensitive), then each emitted after its declaring type, the
+    /// interfaces it implements that this module defines (a generic instance counts as its
+    /// generic type), and the types of this module in the return type (unless void) and
+    /// parameter types of every method its bodies name (call, callvirt, newobj, ldftn,
+    /// ldvirtftn, ldtoken), visited in order of first appearance. As Mono.Cecil's Resolve()
+    /// finds them, arrays, by-refs and generic instances name their element type, and in the
+    /// core library (mscorlib) a primitive names its own System type (System.Int32, ...).</item>
     /// <item>Methods of a type: virtual, then instance non-virtual, then static,
     /// each group in metadata order.</item>
     /// <item>method_lookup: one slot per method of every type with methods; a
     /// handler for a native method (no IL body, not abstract) of a class or value
-    /// type, NULL otherwise (delegates and interfaces get NULL slots).</item>
+    /// type, NULL otherwise. Interfaces, enums and delegates get NULL slots; a delegate is a
+    /// type deriving from System.MulticastDelegate, or from System.Delegate but not
+    /// System.MulticastDelegate itself, which is a class with native methods.</item>
     /// <item>Checksum: CRC-32 (polynomial 0x04C11DB7, MSB first, no reflection, no
-    /// final XOR) over the methods of classes and value types only: per native
+    /// final XOR; Utility/Crc32.cs) over the methods of classes and value types only: per native
     /// method the assembly name, the class name and the method name, per other
     /// method "NULL". Each step is seeded with the running value only once a
     /// native method has been counted, and with 0 before: so NULLs before the
