@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Reflection;
 using Xunit;
 
 namespace SafetyMonitor.Conformance.Tests
@@ -21,16 +19,7 @@ namespace SafetyMonitor.Conformance.Tests
         // project, corlib_native (CoreLibrary.nfproj: NF_GenerateSkeletonProjectName).
         private const string CorlibHandlerPrefix = "Library_corlib_native_";
 
-        private static readonly Lazy<NativeMethodTable> Table = new Lazy<NativeMethodTable>(() => NativeMethodTable.FromFile(MscorlibPath()));
-
-        internal static string MscorlibPath()
-        {
-            string root = typeof(MscorlibMethodTableTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .Single(a => a.Key == "NuGetPackageRoot").Value;
-            string path = Path.Combine(root, "nanoframework.corelibrary", "1.17.11", "lib", "mscorlib.dll");
-            Assert.True(File.Exists(path), path + " is missing: the PackageDownload of nanoFramework.CoreLibrary 1.17.11 did not restore");
-            return path;
-        }
+        private static readonly Lazy<NativeMethodTable> Table = new Lazy<NativeMethodTable>(() => NativeMethodTable.FromFile(RealMscorlibTests.Mscorlib()));
 
         internal static List<string> PublishedLookup() =>
             NativeChecksumTests.Fixture("corlib_native-5269a23.txt").Split('\n')

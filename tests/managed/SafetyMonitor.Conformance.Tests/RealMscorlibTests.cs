@@ -16,7 +16,7 @@ namespace SafetyMonitor.Conformance.Tests
     /// </summary>
     public class RealMscorlibTests
     {
-        private static string Mscorlib()
+        internal static string Mscorlib()
         {
             string root = typeof(RealMscorlibTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
                 .Single(a => a.Key == "NuGetPackageRoot").Value;
