@@ -13,6 +13,28 @@ namespace SafetyMonitor.Conformance.Tests
     public class NativeChecksumTests
     {
         private const uint RuntimeNative1711Checksum = 0x0EAE898B;
+        private const uint HardwareStm321037Checksum = 0xFE16F347;
+
+        // The native slots of nf-interpreter's nf_hardware_stm32_native.cpp (commit 5c15a6a9),
+        // Library_nf_hardware_stm32_native_nanoFramework_Hardware_Stm32_ left off; every other slot is NULL.
+        private static readonly (int Slot, string Handler)[] HardwareStm32Natives =
+        {
+            (25, "BackupMemory::ReadBytes___STATIC__VOID__U4__SZARRAY_U1"),
+            (26, "BackupMemory::WriteBytes___STATIC__VOID__U4__SZARRAY_U1"),
+            (27, "BackupMemory::GetSize___STATIC__I4"),
+            (28, "Configuration::ConfigurePin___STATIC__VOID__I4__nanoFrameworkHardwareStm32GpioConfiguration"),
+            (29, "Configuration::AddAdcChannel___STATIC__U4__U4__U4__U4"),
+            (30, "Configuration::RemoveAdcChannel___STATIC__VOID__U4"),
+            (41, "Power::get_WakeupReason___STATIC__nanoFrameworkHardwareStm32PowerWakeupReasonType"),
+            (42, "Power::DisableWakeupPin___STATIC__VOID__nanoFrameworkHardwareStm32PowerWakeupPin"),
+            (43, "Power::EnableWakeupPin___STATIC__VOID__nanoFrameworkHardwareStm32PowerWakeupPin"),
+            (44, "Power::NativeEnterStandbyMode___STATIC__VOID"),
+            (46, "RTC::GetAlarm___STATIC__SystemDateTime"),
+            (47, "RTC::Native_RTC_SetAlarm___STATIC__VOID__U1__U1__U1__U1"),
+            (51, "Utilities::NativeGetDeviceUniqueId___STATIC__VOID__SZARRAY_U1"),
+            (52, "Utilities::NativeGetDeviceId___STATIC__U4"),
+            (53, "Utilities::NativeGetDeviceRevisionId___STATIC__U4"),
+        };
 
         [Fact]
         public void CrcEngineIsTheMetadataProcessorsCrc32()
@@ -35,6 +57,29 @@ namespace SafetyMonitor.Conformance.Tests
             Assert.Equal("NativeReboot___STATIC__VOID__nanoFrameworkRuntimeNativeRebootOption", table.Entries[9].MethodName);
             // The delegate's four methods have slots but are not in the checksum.
             Assert.Equal(4, table.Entries.Count(e => !e.InChecksum));
+        }
+
+        [Fact]
+        public void HardwareStm321037FromItsDeclarationsGivesThePublishedChecksum()
+        {
+            NativeMethodTable table = Derive(Fixture("HardwareStm32-1.10.37.cs.txt"), "nanoFramework.Hardware.Stm32");
+            Assert.Equal($"0x{HardwareStm321037Checksum:X8}", $"0x{table.Checksum:X8}");
+        }
+
+        [Fact]
+        public void HardwareStm321037FromItsDeclarationsGivesThePublishedTable()
+        {
+            NativeMethodTable table = Derive(Fixture("HardwareStm32-1.10.37.cs.txt"), "nanoFramework.Hardware.Stm32");
+            var expected = Enumerable.Repeat("NULL", 54).ToArray();
+            foreach (var (slot, handler) in HardwareStm32Natives)
+            {
+                expected[slot] = "Library_nf_hardware_stm32_native_nanoFramework_Hardware_Stm32_" + handler;
+            }
+
+            // The skeleton project of Hardware.Stm32 is nf_hardware_stm32_native.
+            var derived = table.Entries.Select(e => e.LookupText("Library_nf_hardware_stm32_native_")).ToList();
+            string difference = MscorlibMethodTableTests.FirstDifference(expected, derived);
+            Assert.True(difference == null, difference);
         }
 
         [Theory]
@@ -72,13 +117,21 @@ namespace SafetyMonitor.Conformance.Tests
         internal static string Fixture(string name) =>
             File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
-        internal static NativeMethodTable Derive(string source, string assemblyName)
+        /// <summary>The assemblies of the .NET running the tests.</summary>
+        internal static MetadataReference[] PlatformReferences() =>
+            ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")).Split(Path.PathSeparator)
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
+
+        internal static NativeMethodTable Derive(string source, string assemblyName, params MetadataReference[] references) =>
+            Derive(source, assemblyName, false, references);
+
+        /// <summary>Compiles <paramref name="source"/> and derives its table; with noPlatform the source is its own core library.</summary>
+        internal static NativeMethodTable Derive(string source, string assemblyName, bool noPlatform, params MetadataReference[] references)
         {
             var compilation = CSharpCompilation.Create(
                 assemblyName,
                 new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp7_3)) },
-                ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")).Split(Path.PathSeparator)
-                    .Select(p => MetadataReference.CreateFromFile(p)),
+                (noPlatform ? new MetadataReference[0] : PlatformReferences()).Concat(references),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             using (var image = new MemoryStream())
             {

@@ -19,21 +19,46 @@ namespace SafetyMonitor.Conformance.Tests
     /// System.Reflection.Metadata by the same rules.
     /// </summary>
     /// <remarks>
-    /// Rules, as metadata-processor's legacy ("V1") generator applies them
-    /// (MetadataProcessor.Shared/Utility/NativeMethodsCrc.cs, Tables/nanoTablesContext.cs,
-    /// Extensions/TypeDefinitionExtensions.cs, nanoSkeletonGenerator.cs):
+    /// Rules, as nanoframework/metadata-processor applies them at tag v3.0.92 (commit
+    /// 16a14a59, 2025-02-26, the last v3.0.x release before nanoFramework.CoreLibrary 1.17.11
+    /// was built on 2025-04-02): MetadataProcessor.Shared/Tables/nanoTablesContext.cs
+    /// (constructor, SetDefaultTypesToExclude, ProcessTypesToExclude, GetOrderedTypes,
+    /// SortTypesAccordingUsagesImpl, GetTypesList, GetOrderedMethods),
+    /// Utility/NativeMethodsCrc.cs (UpdateCrc, IsClassToExclude, GetClassName,
+    /// GetMethodName), Extensions/TypeDefinitionExtensions.cs (IncludeInStub, IsToExclude),
+    /// Tables/nanoTypeDefinitionTable.cs (GetFlags), nanoAssemblyBuilder.cs (Minimize) and
+    /// nanoSkeletonGenerator.cs (GenerateAssemblyLookup). Checked against what it produced:
+    /// nf-interpreter's method_lookup of mscorlib (MscorlibMethodTableTests) and of
+    /// nanoFramework.Hardware.Stm32, and the Runtime.Native checksum (NativeChecksumTests).
     /// <list type="bullet">
+    /// <item>Excluded types (ClassNamesToExclude): ThisAssembly,
+    /// System.Runtime.CompilerServices.RefSafetyRulesAttribute and
+    /// System.Runtime.CompilerServices.AccessedThroughPropertyAttribute by default, and every type
+    /// marked [System.Runtime.CompilerServices.ExcludeType] (in mscorlib most attribute types,
+    /// DBNull and Decimal, for example). A type whose full name, or whose declaring type's, is
+    /// excluded is left out of the checksum, and the minimizer drops it, so it has no
+    /// method_lookup slots either. (The minimizer's dependency closure could pull an excluded
+    /// type back in; it does not for mscorlib 1.17.11, and that closure is not modelled here.
+    /// ExcludeClassByName items of an .nfproj are not read: neither mscorlib nor ours has any.)
+    /// The attributes of IgnoringAttributes only leave the attribute table and the stub files;
+    /// they change neither the checksum nor method_lookup.</item>
     /// <item>Types: every type but &lt;Module&gt;, nested ones included, sorted by full
-    /// name with a culture-sensitive comparison, then reordered so that a type's
-    /// declaring type, its interfaces and the types in the signatures of the
-    /// methods its bodies call come before it.</item>
+    /// name (culture-sensitive), then each emitted after its declaring type, the
+    /// interfaces it implements that this module defines (a generic instance counts as its
+    /// generic type), and the types of this module in the return type (unless void) and
+    /// parameter types of every method its bodies name (call, callvirt, newobj, ldftn,
+    /// ldvirtftn, ldtoken), visited in order of first appearance. As Mono.Cecil's Resolve()
+    /// finds them, arrays, by-refs and generic instances name their element type, and in the
+    /// core library (mscorlib) a primitive names its own System type (System.Int32, ...).</item>
     /// <item>Methods of a type: virtual, then instance non-virtual, then static,
     /// each group in metadata order.</item>
     /// <item>method_lookup: one slot per method of every type with methods; a
     /// handler for a native method (no IL body, not abstract) of a class or value
-    /// type, NULL otherwise (delegates and interfaces get NULL slots).</item>
+    /// type, NULL otherwise. Interfaces, enums and delegates get NULL slots; a delegate is a
+    /// type deriving from System.MulticastDelegate, or from System.Delegate but not
+    /// System.MulticastDelegate itself, which is a class with native methods.</item>
     /// <item>Checksum: CRC-32 (polynomial 0x04C11DB7, MSB first, no reflection, no
-    /// final XOR) over the methods of classes and value types only: per native
+    /// final XOR; Utility/Crc32.cs) over the methods of classes and value types only: per native
     /// method the assembly name, the class name and the method name, per other
     /// method "NULL". Each step is seeded with the running value only once a
     /// native method has been counted, and with 0 before: so NULLs before the
@@ -43,6 +68,14 @@ namespace SafetyMonitor.Conformance.Tests
     /// </remarks>
     internal sealed class NativeMethodTable
     {
+        private const string ExcludeTypeAttribute = "System.Runtime.CompilerServices.ExcludeTypeAttribute";
+        private static readonly string[] DefaultExcludedTypes =
+        {
+            "ThisAssembly",
+            "System.Runtime.CompilerServices.RefSafetyRulesAttribute",
+            "System.Runtime.CompilerServices.AccessedThroughPropertyAttribute",
+        };
+
         private static readonly byte[] NullBytes = Encoding.ASCII.GetBytes("NULL");
         private static readonly Dictionary<short, OperandType> OperandTypes = typeof(OpCodes)
             .GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -146,12 +179,29 @@ namespace SafetyMonitor.Conformance.Tests
             private readonly PEReader _pe;
             private readonly MetadataReader _md;
             private readonly TypeCodeProvider _codes;
+            private readonly TypeHandleProvider _handles;
 
             internal Builder(PEReader pe)
             {
                 _pe = pe;
                 _md = pe.GetMetadataReader();
                 _codes = new TypeCodeProvider(_md);
+                _handles = new TypeHandleProvider(_md);
+            }
+
+            // The type of this module an interface, base or signature entry names (a generic
+            // instantiation names its generic type), or none.
+            private ImmutableArray<TypeDefinitionHandle> LocalTypes(EntityHandle type)
+            {
+                switch (type.Kind)
+                {
+                    case HandleKind.TypeDefinition:
+                        return ImmutableArray.Create((TypeDefinitionHandle)type);
+                    case HandleKind.TypeSpecification:
+                        return _md.GetTypeSpecification((TypeSpecificationHandle)type).DecodeSignature(_handles, null);
+                    default:
+                        return ImmutableArray<TypeDefinitionHandle>.Empty;
+                }
             }
 
             internal NativeMethodTable Build()
@@ -161,10 +211,16 @@ namespace SafetyMonitor.Conformance.Tests
                 var entries = new List<Entry>();
                 uint running = 0;
                 int natives = 0;
+                HashSet<string> excluded = ExcludedTypeNames();
                 foreach (TypeDefinitionHandle handle in OrderedTypes())
                 {
                     TypeDefinition type = _md.GetTypeDefinition(handle);
-                    bool inStub = IncludeInStub(type);
+                    if (IsExcluded(handle, excluded))
+                    {
+                        continue;
+                    }
+
+                    bool inStub = IncludeInStub(handle);
                     string className = ClassName(handle);
                     string fullName = FullName(handle);
                     foreach (MethodDefinitionHandle methodHandle in OrderedMethods(type))
@@ -197,16 +253,66 @@ namespace SafetyMonitor.Conformance.Tests
                 return new NativeMethodTable(assemblyName, entries, natives > 0 ? running : 0);
             }
 
-            // Classes and value types, not delegates, interfaces or enums.
-            private bool IncludeInStub(TypeDefinition type)
+            // Classes and value types, not delegates, interfaces or enums. System.MulticastDelegate
+            // itself derives from System.Delegate but is a class with stubs.
+            private bool IncludeInStub(TypeDefinitionHandle handle)
             {
+                TypeDefinition type = _md.GetTypeDefinition(handle);
                 if ((type.Attributes & TypeAttributes.Interface) != 0)
                 {
                     return false;
                 }
 
                 string baseType = BaseTypeName(type);
-                return baseType != "System.MulticastDelegate" && baseType != "System.Delegate" && baseType != "System.Enum";
+                bool isDelegate = baseType == "System.MulticastDelegate"
+                    || (baseType == "System.Delegate" && FullName(handle) != "System.MulticastDelegate");
+                return !isDelegate && baseType != "System.Enum";
+            }
+
+            // ClassNamesToExclude: the metadata processor's defaults and every type marked [ExcludeType].
+            private HashSet<string> ExcludedTypeNames()
+            {
+                var names = new HashSet<string>(DefaultExcludedTypes, StringComparer.Ordinal);
+                foreach (TypeDefinitionHandle handle in _md.TypeDefinitions)
+                {
+                    foreach (CustomAttributeHandle attribute in _md.GetTypeDefinition(handle).GetCustomAttributes())
+                    {
+                        if (AttributeTypeName(_md.GetCustomAttribute(attribute)) == ExcludeTypeAttribute)
+                        {
+                            names.Add(FullName(handle));
+                        }
+                    }
+                }
+
+                return names;
+            }
+
+            private bool IsExcluded(TypeDefinitionHandle handle, HashSet<string> excluded)
+            {
+                TypeDefinitionHandle declaring = _md.GetTypeDefinition(handle).GetDeclaringType();
+                return excluded.Contains(FullName(handle)) || (!declaring.IsNil && excluded.Contains(FullName(declaring)));
+            }
+
+            private string AttributeTypeName(CustomAttribute attribute)
+            {
+                switch (attribute.Constructor.Kind)
+                {
+                    case HandleKind.MethodDefinition:
+                        return FullName(_md.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType());
+                    case HandleKind.MemberReference:
+                        EntityHandle parent = _md.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent;
+                        return parent.Kind == HandleKind.TypeReference ? ReferenceName((TypeReferenceHandle)parent) : null;
+                    default:
+                        return null;
+                }
+            }
+
+            private string ReferenceName(TypeReferenceHandle handle)
+            {
+                TypeReference reference = _md.GetTypeReference(handle);
+                string ns = _md.GetString(reference.Namespace);
+                string name = _md.GetString(reference.Name);
+                return ns.Length == 0 ? name : ns + "." + name;
             }
 
             private string BaseTypeName(TypeDefinition type)
@@ -220,8 +326,7 @@ namespace SafetyMonitor.Conformance.Tests
                 switch (baseType.Kind)
                 {
                     case HandleKind.TypeReference:
-                        TypeReference reference = _md.GetTypeReference((TypeReferenceHandle)baseType);
-                        return _md.GetString(reference.Namespace) + "." + _md.GetString(reference.Name);
+                        return ReferenceName((TypeReferenceHandle)baseType);
                     case HandleKind.TypeDefinition:
                         return FullName((TypeDefinitionHandle)baseType);
                     default:
@@ -273,9 +378,9 @@ namespace SafetyMonitor.Conformance.Tests
                 foreach (InterfaceImplementationHandle implementation in type.GetInterfaceImplementations())
                 {
                     EntityHandle itf = _md.GetInterfaceImplementation(implementation).Interface;
-                    if (itf.Kind == HandleKind.TypeDefinition)
+                    foreach (TypeDefinitionHandle local in LocalTypes(itf))
                     {
-                        Visit((TypeDefinitionHandle)itf, done, result);
+                        Visit(local, done, result);
                     }
                 }
 
@@ -284,7 +389,7 @@ namespace SafetyMonitor.Conformance.Tests
                     return;
                 }
 
-                foreach (TypeDefinitionHandle used in TypesUsedByCalls(type).OrderBy(FullName, StringComparer.InvariantCulture))
+                foreach (TypeDefinitionHandle used in TypesUsedByCalls(type))
                 {
                     Visit(used, done, result);
                 }
@@ -333,7 +438,10 @@ namespace SafetyMonitor.Conformance.Tests
                     OperandType operand = OperandTypes[code];
                     switch (operand)
                     {
+                        // Cecil's operands that are MethodReferences: calls, newobj, ldftn and a
+                        // ldtoken of a method (SignatureTypes ignores the other tokens).
                         case OperandType.InlineMethod:
+                        case OperandType.InlineTok:
                             calls.Add(MetadataTokens.EntityHandle(il.ReadInt32()));
                             break;
                         case OperandType.InlineNone:
@@ -372,7 +480,13 @@ namespace SafetyMonitor.Conformance.Tests
                         signature = _md.GetMethodDefinition((MethodDefinitionHandle)method).Signature;
                         break;
                     case HandleKind.MemberReference:
-                        signature = _md.GetMemberReference((MemberReferenceHandle)method).Signature;
+                        MemberReference member = _md.GetMemberReference((MemberReferenceHandle)method);
+                        if (member.GetKind() != MemberReferenceKind.Method)
+                        {
+                            return Array.Empty<TypeDefinitionHandle>();
+                        }
+
+                        signature = member.Signature;
                         break;
                     case HandleKind.MethodSpecification:
                         return SignatureTypes(_md.GetMethodSpecification((MethodSpecificationHandle)method).Method);
@@ -381,9 +495,12 @@ namespace SafetyMonitor.Conformance.Tests
                 }
 
                 BlobReader reader = _md.GetBlobReader(signature);
-                var decoded = new SignatureDecoder<ImmutableArray<TypeDefinitionHandle>, object>(new TypeHandleProvider(), _md, null)
+                var decoded = new SignatureDecoder<ImmutableArray<TypeDefinitionHandle>, object>(_handles, _md, null)
                     .DecodeMethodSignature(ref reader);
-                return decoded.ParameterTypes.Prepend(decoded.ReturnType).SelectMany(t => t);
+                // Cecil's GetTypesList: the return type unless it is System.Void, then every parameter's.
+                reader = _md.GetBlobReader(signature);
+                bool returnsVoid = new SignatureDecoder<string, object>(_codes, _md, null).DecodeMethodSignature(ref reader).ReturnType == "VOID";
+                return (returnsVoid ? decoded.ParameterTypes : decoded.ParameterTypes.Prepend(decoded.ReturnType)).SelectMany(t => t);
             }
 
             private string FullName(TypeDefinitionHandle handle)
@@ -512,12 +629,31 @@ namespace SafetyMonitor.Conformance.Tests
             private static string Qualified(string ns, string name) => ns.Length == 0 ? name : ns + "." + name;
         }
 
-        /// <summary>The types of this module a signature names (arrays and by-refs resolve to their element type).</summary>
+        /// <summary>
+        /// The types of this module a signature names, as Mono.Cecil's Resolve() finds them: arrays,
+        /// by-refs, pointers and generic instantiations resolve to their element or generic type, and
+        /// a primitive to the module's own System type when the module is the core library.
+        /// </summary>
         private sealed class TypeHandleProvider : ISignatureTypeProvider<ImmutableArray<TypeDefinitionHandle>, object>
         {
             private static readonly ImmutableArray<TypeDefinitionHandle> None = ImmutableArray<TypeDefinitionHandle>.Empty;
+            private readonly Dictionary<string, TypeDefinitionHandle> _systemTypes = new Dictionary<string, TypeDefinitionHandle>(StringComparer.Ordinal);
 
-            public ImmutableArray<TypeDefinitionHandle> GetPrimitiveType(PrimitiveTypeCode typeCode) => None;
+            internal TypeHandleProvider(MetadataReader md)
+            {
+                foreach (TypeDefinitionHandle handle in md.TypeDefinitions)
+                {
+                    TypeDefinition type = md.GetTypeDefinition(handle);
+                    if (type.GetDeclaringType().IsNil && md.GetString(type.Namespace) == "System")
+                    {
+                        _systemTypes[md.GetString(type.Name)] = handle;
+                    }
+                }
+            }
+
+            // PrimitiveTypeCode names are those of the System types (Int32, String, Void, ...).
+            public ImmutableArray<TypeDefinitionHandle> GetPrimitiveType(PrimitiveTypeCode typeCode) =>
+                _systemTypes.TryGetValue(typeCode.ToString(), out TypeDefinitionHandle handle) ? ImmutableArray.Create(handle) : None;
 
             public ImmutableArray<TypeDefinitionHandle> GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) =>
                 ImmutableArray.Create(handle);
