@@ -127,16 +127,23 @@ int32_t stack_check_get_size(void);
  * the high-water mark (stack_check_get_min_free()) at the stack pointer's
  * depth. Call once, early (bare-metal start-up does, before main()), from
  * the context whose stack is to be watched.
- * Cost: one store per painted word, once.
+ *
+ * Any stack the port reports is taken. One whose stack pointer lies more than
+ * 65,535 words (256 KiB) above its base (the main thread of a POSIX process:
+ * 8 MiB by default, RLIMIT_STACK; nanoFramework's POSIX nanoCLR runs there)
+ * is painted in a window: the 65,535 words right below the stack pointer,
+ * and the mark watches that window only (its values still count from the
+ * stack's base).
+ * Cost: one store per painted word, once: at most 65,535 stores (256 KiB of
+ * stack touched), whatever the stack's size; 14 bytes of RAM (32-bit CPU).
  *
  * @retval STACK_CHECK_OK          painted
  * @retval STACK_CHECK_ERR_LAYOUT  the port does not know the stack's bounds
  *                                 (its end not above its base), base or end
- *                                 not 4-byte aligned, the stack pointer is
+ *                                 not 4-byte aligned, or the stack pointer is
  *                                 outside them (or the caller does not run on
- *                                 that stack), or the stack is larger than
- *                                 65535 words (256 KiB); nothing painted, the
- *                                 mark as it was
+ *                                 that stack); nothing painted, the mark as
+ *                                 it was
  */
 int stack_check_paint(void);
 
@@ -177,9 +184,14 @@ void stack_check_forget_paint(void);
  * array), look unused; the mark can only be too shallow by them, never too
  * deep. On x86-64 (the `posix` port) the 128-byte red zone below the stack
  * pointer at the paint stays unpainted, so an excursion that ends within it
- * is not seen either.
+ * is not seen either. A stack painted in a window (stack_check_paint(), over
+ * 65,535 words deep) shows an excursion below the window as reaching the
+ * window's lowest word: a depth the stack did reach, but it may have gone
+ * further (stack_check_get_free() still sees the stack pointer itself).
  *
- * @return bytes, 0 to the painted size; ::STACK_CHECK_ERR_NOT_INITIALISED
+ * @return bytes from the stack's base, 0 to the painted size (plus, for a
+ *         window, its distance from the stack's base; at most INT32_MAX);
+ *         ::STACK_CHECK_ERR_NOT_INITIALISED
  *         before stack_check_paint() or stack_check_paint_region()
  */
 int32_t stack_check_get_min_free(void);

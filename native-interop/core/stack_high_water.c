@@ -5,8 +5,18 @@
  *        stack_check.h). Its own file, so that firmware that never asks for
  *        it does not carry it (--gc-sections).
  *
- * RAM: 10 bytes (the painted stack's base; the painted size, the mark and
- * the sweep cursor as word indices).
+ * RAM: 14 bytes on a 32-bit CPU (the painted window's base and its offset
+ * from the stack's base; the painted size, the mark and the sweep cursor as
+ * word indices).
+ *
+ * A stack larger than the 65,535 words the indices reach (nanoFramework's
+ * POSIX nanoCLR runs on the process's main thread, 8 MiB by default) is
+ * painted in a window: the 65,535 words right below the stack pointer at the
+ * paint, so one paint costs at most 65,535 stores (256 KiB) and every
+ * stack_check_get_min_free() call still looks at
+ * STACK_CHECK_MIN_FREE_SCAN_WORDS words at most. The mark counts from the
+ * stack's own base, so its values keep their meaning; below the window it
+ * sees nothing (stack_check.h, "Known limits").
  */
 #include "stack_check.h"
 #include "stack_check_port.h"
@@ -18,6 +28,7 @@
 #define MAX_WORDS 65535u
 
 static const uint32_t *volatile painted_base; /* NULL: nothing painted */
+static volatile uintptr_t window_offset;      /* bytes from the stack's base up to painted_base */
 static volatile uint16_t painted_words;       /* words from base that were painted */
 static volatile uint16_t mark;                /* words from base to the deepest depth seen */
 static volatile uint16_t cursor;              /* the sweep's next word is cursor - 1 */
@@ -25,10 +36,12 @@ static volatile uint16_t cursor;              /* the sweep's next word is cursor
 _Static_assert(STACK_CHECK_MIN_FREE_SCAN_WORDS >= 1u && STACK_CHECK_MIN_FREE_SCAN_WORDS <= MAX_WORDS,
                "STACK_CHECK_MIN_FREE_SCAN_WORDS must be 1 to 65535");
 
-/* Starts the mark on a paint of `painted` words from `base`, with `reached`
- * words (at least `painted`) the depth the stack is known to have reached. */
-static void start_mark(const uint32_t *base, size_t painted, size_t reached)
+/* Starts the mark on a paint of `painted` words from `base`, `offset` bytes
+ * above the stack's own base, with `reached` words (at least `painted`, at
+ * most MAX_WORDS) the depth the stack is known to have reached. */
+static void start_mark(const uint32_t *base, uintptr_t offset, size_t painted, size_t reached)
 {
+    window_offset = offset;
     painted_words = (uint16_t)painted;
     mark = (uint16_t)reached;
     cursor = (uint16_t)painted;
@@ -40,24 +53,29 @@ int stack_check_paint(void)
     const stack_check_stack_t stack = stack_check_port_stack();
     /* A stack pointer below the base (or within the red zone above it) is
      * refused by the paint's result below. */
-    if (stack.end <= stack.base || stack.sp > stack.end || ((stack.base | stack.end) & 3u) != 0u ||
-        (stack.end - stack.base) / 4u > MAX_WORDS) {
+    if (stack.end <= stack.base || stack.sp > stack.end || ((stack.base | stack.end) & 3u) != 0u) {
         return STACK_CHECK_ERR_LAYOUT;
+    }
+    /* The window: the whole stack when the stack pointer's depth, in words
+     * rounded up, fits the indices; else the lowest word-aligned base from
+     * which it does (MAX_WORDS words below an aligned stack pointer). */
+    uintptr_t low = stack.base;
+    if (stack.sp > low && (stack.sp - low + 3u) / 4u > MAX_WORDS) {
+        low = (stack.sp - MAX_WORDS * 4u + 3u) & ~(uintptr_t)3u;
     }
     const uint32_t *const previous = painted_base;
     painted_base = NULL; /* no scan while the paint is incomplete */
     /* The port paints right up to the stack pointer its loop runs on (less
      * the ABI's red zone): below it no code keeps data. */
-    const uintptr_t reached =
-        stack_check_port_paint_below_sp((uint32_t *)stack.base, stack.sp, STACK_CHECK_PAINT_WORD);
-    if (reached < stack.base + STACK_CHECK_PORT_RED_ZONE) {
+    const uintptr_t reached = stack_check_port_paint_below_sp((uint32_t *)low, stack.sp, STACK_CHECK_PAINT_WORD);
+    if (reached < low + STACK_CHECK_PORT_RED_ZONE) {
         painted_base = previous; /* nothing was painted: the code does not run on this stack */
         return STACK_CHECK_ERR_LAYOUT;
     }
-    const size_t painted = (reached - STACK_CHECK_PORT_RED_ZONE - stack.base) / 4u;
+    const size_t painted = (reached - STACK_CHECK_PORT_RED_ZONE - low) / 4u;
     /* Rounded up: the mark is never deeper than the stack pointer was (and
      * at most the whole stack: reached <= end, and end is aligned). */
-    start_mark((const uint32_t *)stack.base, painted, (reached - stack.base + 3u) / 4u);
+    start_mark((const uint32_t *)low, low - stack.base, painted, (reached - low + 3u) / 4u);
     return STACK_CHECK_OK;
 }
 
@@ -74,7 +92,7 @@ int stack_check_paint_region(void *base, void *end)
     for (size_t i = 0u; i < count; i++) {
         words[i] = STACK_CHECK_PAINT_WORD;
     }
-    start_mark(words, count, count);
+    start_mark(words, 0u, count, count);
     return STACK_CHECK_OK;
 }
 
@@ -106,5 +124,8 @@ int32_t stack_check_get_min_free(void)
     }
     mark = (uint16_t)deepest;
     cursor = (uint16_t)next;
-    return (int32_t)(deepest * 4u);
+    /* From the stack's own base; saturated (a window more than 2 GiB above
+     * the base of a stack that large). */
+    const uintptr_t bytes = window_offset + (uintptr_t)deepest * 4u;
+    return bytes > (uintptr_t)INT32_MAX ? INT32_MAX : (int32_t)bytes;
 }

@@ -142,6 +142,68 @@ TEST_F(PosixPort, PaintReachesTheRedZoneBelowTheStackPointerAndTheMarkStartsTher
     EXPECT_EQ(sample.painted_bytes, sample.mark - 128) << "the red zone is 128 bytes (System V AMD64 ABI 3.2.2)";
 }
 
+struct HugePaintSample {
+    int paint = -1;
+    int32_t free_here = 0;
+    int32_t mark_after_paint = 0;
+    int32_t free_deep = 0;
+    int32_t mark_after_descent = 0;
+};
+
+void *huge_paint_thread(void *argument)
+{
+    auto *sample = static_cast<HugePaintSample *>(argument);
+    stack_check_forget_paint();
+    (void)stack_check_get_min_free();
+    (void)free_after_descent(0);
+    sample->free_here = stack_check_get_free();
+    sample->paint = stack_check_paint();
+    sample->mark_after_paint = stack_check_get_min_free();
+    sample->free_deep = free_after_descent(64);  // 64 KiB deeper, inside the window
+    for (uint32_t call = 0; call < 2u * (65535u / STACK_CHECK_MIN_FREE_SCAN_WORDS + 1u) + 1u; call++) {
+        sample->mark_after_descent = stack_check_get_min_free();
+    }
+    stack_check_forget_paint();
+    return nullptr;
+}
+
+TEST_F(PosixPort, EightMiBThreadStackIsPaintedInAWindowAndTheMarkFollowsADescent)
+{
+    // A stack as large as a POSIX main thread's (8 MiB, where nanoFramework's
+    // POSIX nanoCLR runs): painted (before: -8, over 65535 words), at most
+    // 65535 words right below the stack pointer, nothing further down.
+    constexpr size_t kStackBytes = 8u * 1024u * 1024u;
+    auto *stack = static_cast<uint32_t *>(std::aligned_alloc(4096, kStackBytes));
+    ASSERT_NE(stack, nullptr);
+    std::memset(stack, 0, kStackBytes);
+    pthread_attr_t attributes;
+    ASSERT_EQ(pthread_attr_init(&attributes), 0);
+    ASSERT_EQ(pthread_attr_setstack(&attributes, stack, kStackBytes), 0);
+    HugePaintSample sample;
+    pthread_t thread;
+    ASSERT_EQ(pthread_create(&thread, &attributes, huge_paint_thread, &sample), 0);
+    ASSERT_EQ(pthread_join(thread, nullptr), 0);
+    pthread_attr_destroy(&attributes);
+    size_t painted = 0;
+    size_t lowest = kStackBytes / 4u;
+    for (size_t i = 0; i < kStackBytes / 4u; i++) {
+        if (stack[i] == STACK_CHECK_PAINT_WORD) {
+            painted++;
+            lowest = i < lowest ? i : lowest;
+        }
+    }
+    std::free(stack);
+    ASSERT_EQ(STACK_CHECK_OK, sample.paint);
+    EXPECT_LE(painted, 65535u) << "one paint stores at most 65535 words";
+    EXPECT_GE(lowest * 4u + 65535u * 4u + 4096u, static_cast<size_t>(sample.free_here))
+        << "painted more than a window below the stack pointer";
+    EXPECT_LE(sample.mark_after_paint, sample.free_here) << "the mark starts at the paint's depth";
+    EXPECT_GE(sample.mark_after_paint, sample.free_here - 512);
+    // 64 KiB deeper: the mark sees it, never deeper than the stack went.
+    EXPECT_LE(sample.mark_after_descent, sample.free_deep + 256) << "the descent was not seen";
+    EXPECT_GE(sample.mark_after_descent, sample.free_deep - 4096) << "reported deeper than the stack went";
+}
+
 TEST_F(PosixPort, SealsAndChecksTheArea)
 {
     ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
