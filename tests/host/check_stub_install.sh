@@ -27,7 +27,7 @@ for stub in ${expected}; do
     cmp -s "${stubs}/${stub}" "${base}/${stub}" || { echo "FAIL: ${stub} installed changed"; exit 1; }
 done
 # Every source the module lists, and every header the sources include, is there.
-sources=$(sed -n '/^set(SafetyMonitor.Native_SRCS/,/^)/p' "${module}" | grep -E '\.(c|cpp)$' | tr -d ' ')
+sources=$(grep -oE "^[[:space:]]+[A-Za-z0-9_./]+\.(c|cpp)$" "${module}" | tr -d " ")
 for source in ${sources}; do
     [[ -f "${base}/${source}" ]] || { echo "FAIL: ${source} listed but not installed"; exit 1; }
 done

@@ -296,12 +296,24 @@ TEST(ClrThread, StartsOnceOnTheStaticWorkingAreaAtNormalPriority)
     // Start-up validated the record before the CLR thread existed.
     EXPECT_EQ(STACK_CHECK_FAULT_RECORDED, stack_check_last_fault_status());
     EXPECT_EQ(0x00000400u, stack_check_last_fault_word(5));
+#if SAFETYMONITOR_PAINT_CLR_STACK
     // And painted the working area for the high-water mark.
     const auto *wa = static_cast<const uint32_t *>(created.wsp);
     for (size_t i = 0; i < created.size / sizeof(uint32_t); i++) {
         ASSERT_EQ(STACK_CHECK_PAINT_WORD, wa[i]) << "word " << i;
     }
     EXPECT_EQ(static_cast<int32_t>(created.size), stack_check_get_min_free());
+#else
+    // Built with SAFETYMONITOR_PAINT_CLR_STACK 0 (the Kconfig option off):
+    // the record is validated all the same, the working area is not painted.
+    const auto *wa = static_cast<const uint32_t *>(created.wsp);
+    size_t painted = 0;
+    for (size_t i = 0; i < created.size / sizeof(uint32_t); i++) {
+        painted += wa[i] == STACK_CHECK_PAINT_WORD ? 1u : 0u;
+    }
+    EXPECT_EQ(0u, painted);
+    EXPECT_EQ(STACK_CHECK_ERR_NOT_INITIALISED, stack_check_get_min_free());
+#endif
     ASSERT_EQ(1, created.calls);
     EXPECT_EQ(static_cast<size_t>(THD_WORKING_AREA_SIZE(SAFETYMONITOR_CLR_THREAD_STACK_SIZE)), created.size);
     EXPECT_EQ(0u, reinterpret_cast<uintptr_t>(created.wsp) % sizeof(stkalign_t));

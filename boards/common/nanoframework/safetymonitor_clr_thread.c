@@ -15,6 +15,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The start-up paint of the working area for the high-water mark: 1 (the
+ * default) or 0; safetymonitor_nf_target.cmake sets it from
+ * SAFETYMONITOR_PAINT_CLR_STACK (a Kconfig option where the tree has them). */
+#ifndef SAFETYMONITOR_PAINT_CLR_STACK
+#define SAFETYMONITOR_PAINT_CLR_STACK 1
+#endif
+
 #ifndef SAFETYMONITOR_CLR_THREAD_STACK_SIZE
 #error "SafetyMonitor: define SAFETYMONITOR_CLR_THREAD_STACK_SIZE (bytes of stack for the CLR thread, as the osThreadDef of CLRStartupThread had: 4096 on ST_STM32F429I_DISCOVERY, 6144 on ST_STM32F769I_DISCOVERY); the board's safetymonitor/safetymonitor.cmake sets it"
 #endif
@@ -65,6 +72,8 @@ thread_t *safetymonitor_start_clr_thread(void (*clr_startup_thread)(void const *
     RCC->CSR |= RCC_CSR_RMVF;
     /* Painted before ChibiOS writes its thread_t and first frame at the top:
      * the high-water mark of the CLR thread's stack. */
+#if SAFETYMONITOR_PAINT_CLR_STACK
     (void)stack_check_paint_region(clr_thread_wa, (uint8_t *)clr_thread_wa + sizeof clr_thread_wa);
+#endif
     return chThdCreateStatic(clr_thread_wa, sizeof clr_thread_wa, NORMALPRIO, clr_thread, (void *)(uintptr_t)argument);
 }

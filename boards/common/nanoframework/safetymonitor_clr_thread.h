@@ -35,8 +35,9 @@ extern "C" {
  * noise, not damage: RM0090 §6.3.21, RM0410 §5.3.21), and only then clears
  * the flags (RCC_CSR.RMVF), so that the next boot sees the resets after this
  * one only. The record itself stays until the managed controller has stored
- * it and acknowledged it (stack_check_fault_acknowledge()). Then it paints
- * the working area for the high-water mark (stack_check_paint_region()), and
+ * it and acknowledged it (stack_check_fault_acknowledge()). Then, unless
+ * built with SAFETYMONITOR_PAINT_CLR_STACK 0, it paints the working area for
+ * the high-water mark (stack_check_paint_region(): one store per word), and
  * creates the CLR thread on the
  * working area in the input section .clr_thread_wa: SAFETYMONITOR_CLR_THREAD_STACK_SIZE bytes of stack plus
  * ChibiOS's thread_t and port overhead (THD_WORKING_AREA(), ChibiOS/RT 7

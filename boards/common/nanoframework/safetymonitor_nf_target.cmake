@@ -4,7 +4,16 @@
 #   SAFETYMONITOR_MAIN_STACK_SIZE, SAFETYMONITOR_BOOTER_PROCESS_STACK_SIZE,
 #   SAFETYMONITOR_CLR_PROCESS_STACK_SIZE, SAFETYMONITOR_CLR_THREAD_STACK_SIZE,
 #   SAFETYMONITOR_STACK_CORRUPTION_AREA_SIZE, SAFETYMONITOR_BOOTER_CRT_HEAP_SIZE,
-#   and SAFETYMONITOR_CLR_CRT_HEAP_SIZE unless the nanoCLR script computes it.
+#   and SAFETYMONITOR_CLR_CRT_HEAP_SIZE unless the nanoCLR script computes it;
+#   optionally SAFETYMONITOR_FAULT_HANDLER (default OFF) and
+#   SAFETYMONITOR_PAINT_CLR_STACK (default ON).
+# In a tree that configures through Kconfig (NF_TARGET_DEFCONFIG set:
+# nf-interpreter main), these are Kconfig options instead
+# (Kconfig.safetymonitor, installed and sourced by
+# native-interop/stubs/install-into-nf-interpreter.sh): nf_load_kconfig()
+# puts each CONFIG_SAFETYMONITOR_* of the .config into the CMake cache, and
+# those values replace the board file's (a missing one stops the
+# configuration: the Kconfig file is not sourced).
 # Defines:
 #   SAFETYMONITOR_BOOTER_LINKMAP_PROPERTIES, SAFETYMONITOR_CLR_LINKMAP_PROPERTIES
 #     appended to BOOTER_/CLR_EXTRA_LINKMAP_PROPERTIES: where ld finds our
@@ -14,6 +23,27 @@
 #     thread's working area and safetymonitor_start_clr_thread(); with
 #     SAFETYMONITOR_FAULT_HANDLER ON also the HardFault handler that writes
 #     the fault record, fault.c).
+# Stops the configuration, in one line, when NF_INTEROP_ASSEMBLIES lacks
+# SafetyMonitor.Native (the link would fail later, on the natives).
+set(safetymonitor_settings MAIN_STACK_SIZE BOOTER_PROCESS_STACK_SIZE CLR_PROCESS_STACK_SIZE
+                           CLR_THREAD_STACK_SIZE STACK_CORRUPTION_AREA_SIZE BOOTER_CRT_HEAP_SIZE
+                           CLR_CRT_HEAP_SIZE FAULT_HANDLER PAINT_CLR_STACK)
+if(DEFINED NF_TARGET_DEFCONFIG)
+    foreach(setting IN LISTS safetymonitor_settings)
+        if(NOT DEFINED CACHE{SAFETYMONITOR_${setting}})
+            message(FATAL_ERROR "SafetyMonitor: this tree configures through Kconfig (NF_TARGET_DEFCONFIG) but its .config has no CONFIG_SAFETYMONITOR_${setting}: run native-interop/stubs/install-into-nf-interpreter.sh on the tree (it sources the monitor's Kconfig) and configure again")
+        endif()
+        set(SAFETYMONITOR_${setting} "$CACHE{SAFETYMONITOR_${setting}}")
+    endforeach()
+    # Kconfig's 0: the nanoCLR script computes its CRT heap.
+    if(SAFETYMONITOR_CLR_CRT_HEAP_SIZE MATCHES "^(0x)?0+$")
+        unset(SAFETYMONITOR_CLR_CRT_HEAP_SIZE)
+    endif()
+endif()
+if(NOT DEFINED SAFETYMONITOR_PAINT_CLR_STACK)
+    set(SAFETYMONITOR_PAINT_CLR_STACK ON)
+endif()
+
 foreach(setting IN ITEMS MAIN_STACK_SIZE BOOTER_PROCESS_STACK_SIZE CLR_PROCESS_STACK_SIZE
                          CLR_THREAD_STACK_SIZE STACK_CORRUPTION_AREA_SIZE BOOTER_CRT_HEAP_SIZE)
     if(NOT DEFINED SAFETYMONITOR_${setting})
@@ -43,15 +73,24 @@ set(SAFETYMONITOR_CLR_SOURCE_FILES ${safetymonitor_dir}/safetymonitor_clr_thread
 if(SAFETYMONITOR_FAULT_HANDLER)
     list(APPEND SAFETYMONITOR_CLR_SOURCE_FILES ${safetymonitor_dir}/fault.c)
 endif()
+if(SAFETYMONITOR_PAINT_CLR_STACK)
+    set(safetymonitor_paint 1)
+else()
+    set(safetymonitor_paint 0)
+endif()
 set_source_files_properties(${SAFETYMONITOR_CLR_SOURCE_FILES} PROPERTIES
-    COMPILE_DEFINITIONS "SAFETYMONITOR_CLR_THREAD_STACK_SIZE=${SAFETYMONITOR_CLR_THREAD_STACK_SIZE}")
+    COMPILE_DEFINITIONS "SAFETYMONITOR_CLR_THREAD_STACK_SIZE=${SAFETYMONITOR_CLR_THREAD_STACK_SIZE};SAFETYMONITOR_PAINT_CLR_STACK=${safetymonitor_paint}")
 
 # The interop assembly: NF_INTEROP_ASSEMBLIES is a cache variable that the
-# target's CMake preset sets (a space-separated list of assembly names):
+# target's CMake preset sets (a space-separated list of assembly names, split
+# as nf-interpreter's ParseInteropAssemblies() splits it,
+# CMake/Modules/FindNF_NativeAssemblies.cmake):
 #     "NF_INTEROP_ASSEMBLIES": "SafetyMonitor.Native"
 # (native-interop/stubs/install-into-nf-interpreter.sh installs the stubs).
-string(REPLACE " " ";" safetymonitor_interop_list "${NF_INTEROP_ASSEMBLIES}")
+# Without it the nanoCLR links safetymonitor_clr_thread.c, which calls the
+# core (stack_check_fault_boot, stack_check_paint_region), without the core:
+# stop here, in one line, rather than at the link.
+separate_arguments(safetymonitor_interop_list NATIVE_COMMAND "${NF_INTEROP_ASSEMBLIES}")
 if(NOT "SafetyMonitor.Native" IN_LIST safetymonitor_interop_list)
-    message(WARNING "SafetyMonitor: NF_INTEROP_ASSEMBLIES (\"${NF_INTEROP_ASSEMBLIES}\") lacks SafetyMonitor.Native: "
-                    "add it in the target's CMake preset, or the firmware will not carry the monitor's natives")
+    message(FATAL_ERROR "SafetyMonitor: NF_INTEROP_ASSEMBLIES (\"${NF_INTEROP_ASSEMBLIES}\") lacks SafetyMonitor.Native: add it to the target's CMake preset (\"NF_INTEROP_ASSEMBLIES\": \"SafetyMonitor.Native\") or pass -DNF_INTEROP_ASSEMBLIES=SafetyMonitor.Native")
 endif()

@@ -4,17 +4,33 @@
 # The metadata processor's interop layout (what Visual Studio generates for a
 # library that is not a core library): the stub sources in its order (the
 # assembly's .cpp, then per class its _mshl.cpp and .cpp), followed by the C
-# core and the ChibiOS port it calls. The checksum guard
+# core, then the port of the target being built. The checksum guard
 # (tests/managed/SafetyMonitor.Conformance.Tests) fails unless the stub sources
-# listed are exactly the .cpp files of this folder; the cross builds compile
-# exactly the sources listed here.
+# listed are exactly the .cpp files of this folder; the cross and host builds
+# compile exactly the sources listed here (tests/host/check_module_port.sh
+# runs this file to see which port it picks).
 #
 # Goes into nf-interpreter's CMake/Modules folder; the native sources go into
 # InteropAssemblies/SafetyMonitor.Native (this folder's files, plus the core
-# and the chibios port of SafetyMonitor's native-interop folder, in core/,
-# drivers/soft/, ports/chibios/ and ports/common/). nf-interpreter loads it for every name in the CMake cache
-# variable NF_INTEROP_ASSEMBLIES (add "SafetyMonitor.Native"). See the
-# SafetyMonitor README, "Adding the monitor to a nanoCLR build".
+# and the ports of SafetyMonitor's native-interop folder, in core/,
+# drivers/soft/, ports/chibios/, ports/posix/ and ports/common/):
+# native-interop/stubs/install-into-nf-interpreter.sh does both. The port:
+#   chibios  nf-interpreter's ChibiOS targets (RTOS "ChibiOS", from the CMake
+#            preset or, in trees that configure through Kconfig, from
+#            CONFIG_RTOS): the running ChibiOS thread, nanoFramework's CRC
+#            and RNG drivers. nf-interpreter loads this module for every name
+#            in the cache variable NF_INTEROP_ASSEMBLIES (add
+#            "SafetyMonitor.Native").
+#   posix    nf-interpreter's POSIX nanoCLR (targets/posix, a CMake project of
+#            its own, project(nanoFramework_nanoCLR_posix), which ignores
+#            NF_INTEROP_ASSEMBLIES): the calling pthread's stack, getrandom()
+#            and the software CRC, plus the start-up hook
+#            safetymonitor_posix_clr_start(). The installer's `posix` step
+#            includes this module from targets/posix/nanoCLR/CMakeLists.txt
+#            and adds the assembly to the target's own interop table.
+# SAFETYMONITOR_NATIVE_PORT (chibios or posix), when set, overrides the
+# choice. See the SafetyMonitor README, "Adding the monitor to a nanoCLR
+# build".
 #
 
 # native code directory
@@ -27,7 +43,6 @@ list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/HAL/Incl
 list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/PAL/Include)
 list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE})
 list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/core)
-list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/ports/chibios)
 list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/ports/common)
 list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/drivers/soft)
 
@@ -40,8 +55,34 @@ set(SafetyMonitor.Native_SRCS
     core/fault_record.c
     core/stack_high_water.c
     drivers/soft/crc32_stm32_soft.c
-    ports/chibios/stack_check_port_chibios.c
 )
+
+# the port: which nf-interpreter target is being built
+if(NOT SAFETYMONITOR_NATIVE_PORT)
+    if(RTOS STREQUAL "ChibiOS")
+        set(SAFETYMONITOR_NATIVE_PORT chibios)
+    elseif(PROJECT_NAME STREQUAL "nanoFramework_nanoCLR_posix")
+        set(SAFETYMONITOR_NATIVE_PORT posix)
+    endif()
+endif()
+if(SAFETYMONITOR_NATIVE_PORT STREQUAL "chibios")
+    list(APPEND SafetyMonitor.Native_SRCS
+        ports/chibios/stack_check_port_chibios.c
+    )
+elseif(SAFETYMONITOR_NATIVE_PORT STREQUAL "posix")
+    list(APPEND SafetyMonitor.Native_SRCS
+        ports/posix/posix_stack.c
+        ports/posix/posix_entropy.c
+        ports/posix/posix_periph.c
+        ports/posix/posix_nanoclr_start.c
+    )
+else()
+    message(FATAL_ERROR "SafetyMonitor.Native: no port for this target (RTOS \"${RTOS}\", project ${PROJECT_NAME}): "
+                        "it has ports for nf-interpreter's ChibiOS targets and its POSIX nanoCLR (targets/posix); "
+                        "set SAFETYMONITOR_NATIVE_PORT to chibios or posix to choose")
+endif()
+message(STATUS "SafetyMonitor.Native: ${SAFETYMONITOR_NATIVE_PORT} port")
+list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/ports/${SAFETYMONITOR_NATIVE_PORT})
 
 foreach(SRC_FILE ${SafetyMonitor.Native_SRCS})
 
