@@ -31,14 +31,16 @@ set(safetymonitor_settings MAIN_STACK_SIZE BOOTER_PROCESS_STACK_SIZE CLR_PROCESS
 if(DEFINED NF_TARGET_DEFCONFIG)
     foreach(setting IN LISTS safetymonitor_settings)
         if(NOT DEFINED CACHE{SAFETYMONITOR_${setting}})
-            message(FATAL_ERROR "SafetyMonitor: this tree configures through Kconfig (NF_TARGET_DEFCONFIG) but its .config has no CONFIG_SAFETYMONITOR_${setting}: run native-interop/stubs/install-into-nf-interpreter.sh on the tree (it sources the monitor's Kconfig) and configure again")
+            message(FATAL_ERROR " SafetyMonitor: this tree configures through Kconfig (NF_TARGET_DEFCONFIG) but its .config has no CONFIG_SAFETYMONITOR_${setting}: run native-interop/stubs/install-into-nf-interpreter.sh on the tree (it sources the monitor's Kconfig) and configure again")
         endif()
         set(SAFETYMONITOR_${setting} "$CACHE{SAFETYMONITOR_${setting}}")
     endforeach()
-    # Kconfig's 0: the nanoCLR script computes its CRT heap.
-    if(SAFETYMONITOR_CLR_CRT_HEAP_SIZE MATCHES "^(0x)?0+$")
-        unset(SAFETYMONITOR_CLR_CRT_HEAP_SIZE)
-    endif()
+endif()
+# The nanoCLR's CRT heap, when set (Kconfig's 0, like a board file that does
+# not set it: the nanoCLR script computes it).
+set(safetymonitor_clr_crt_heap "")
+if(DEFINED SAFETYMONITOR_CLR_CRT_HEAP_SIZE AND NOT SAFETYMONITOR_CLR_CRT_HEAP_SIZE MATCHES "^(0x)?0+$")
+    set(safetymonitor_clr_crt_heap "${SAFETYMONITOR_CLR_CRT_HEAP_SIZE}")
 endif()
 if(NOT DEFINED SAFETYMONITOR_PAINT_CLR_STACK)
     set(SAFETYMONITOR_PAINT_CLR_STACK ON)
@@ -62,8 +64,8 @@ set(SAFETYMONITOR_CLR_LINKMAP_PROPERTIES
     ",--defsym=__main_stack_size__=${SAFETYMONITOR_MAIN_STACK_SIZE}"
     ",--defsym=__process_stack_size__=${SAFETYMONITOR_CLR_PROCESS_STACK_SIZE}"
     ",--defsym=__stack_corruption_area_size=${SAFETYMONITOR_STACK_CORRUPTION_AREA_SIZE}")
-if(DEFINED SAFETYMONITOR_CLR_CRT_HEAP_SIZE)
-    list(APPEND SAFETYMONITOR_CLR_LINKMAP_PROPERTIES ",--defsym=__crt_heap_size__=${SAFETYMONITOR_CLR_CRT_HEAP_SIZE}")
+if(NOT safetymonitor_clr_crt_heap STREQUAL "")
+    list(APPEND SAFETYMONITOR_CLR_LINKMAP_PROPERTIES ",--defsym=__crt_heap_size__=${safetymonitor_clr_crt_heap}")
 endif()
 # One string each, as nf_set_link_map() appends it.
 string(REPLACE ";" "" SAFETYMONITOR_BOOTER_LINKMAP_PROPERTIES "${SAFETYMONITOR_BOOTER_LINKMAP_PROPERTIES}")
@@ -92,5 +94,5 @@ set_source_files_properties(${SAFETYMONITOR_CLR_SOURCE_FILES} PROPERTIES
 # stop here, in one line, rather than at the link.
 separate_arguments(safetymonitor_interop_list NATIVE_COMMAND "${NF_INTEROP_ASSEMBLIES}")
 if(NOT "SafetyMonitor.Native" IN_LIST safetymonitor_interop_list)
-    message(FATAL_ERROR "SafetyMonitor: NF_INTEROP_ASSEMBLIES (\"${NF_INTEROP_ASSEMBLIES}\") lacks SafetyMonitor.Native: add it to the target's CMake preset (\"NF_INTEROP_ASSEMBLIES\": \"SafetyMonitor.Native\") or pass -DNF_INTEROP_ASSEMBLIES=SafetyMonitor.Native")
+    message(FATAL_ERROR " SafetyMonitor: NF_INTEROP_ASSEMBLIES (\"${NF_INTEROP_ASSEMBLIES}\") lacks SafetyMonitor.Native: add it to the target's CMake preset (\"NF_INTEROP_ASSEMBLIES\": \"SafetyMonitor.Native\") or pass -DNF_INTEROP_ASSEMBLIES=SafetyMonitor.Native")
 endif()

@@ -77,7 +77,8 @@ elseif(SAFETYMONITOR_NATIVE_PORT STREQUAL "posix")
         ports/posix/posix_nanoclr_start.c
     )
 else()
-    message(FATAL_ERROR "SafetyMonitor.Native: no port for this target (RTOS \"${RTOS}\", project ${PROJECT_NAME}): "
+    # (a leading space: CMake prints the message as one line)
+    message(FATAL_ERROR " SafetyMonitor.Native: no port for this target (RTOS \"${RTOS}\", project ${PROJECT_NAME}): "
                         "it has ports for nf-interpreter's ChibiOS targets and its POSIX nanoCLR (targets/posix); "
                         "set SAFETYMONITOR_NATIVE_PORT to chibios or posix to choose")
 endif()
