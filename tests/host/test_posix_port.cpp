@@ -82,6 +82,19 @@ TEST_F(PosixPort, MeasuresTheCallingThreadsStack)
     EXPECT_LE(sample.free_deep, sample.free_top - 32 * 1024);
 }
 
+// Runs `body(sample)` on a thread whose stack is `bytes` bytes at `stack`
+// (memory the test owns and can inspect afterwards).
+void run_on_stack(void *stack, size_t bytes, void *(*body)(void *), void *sample)
+{
+    pthread_attr_t attributes;
+    ASSERT_EQ(pthread_attr_init(&attributes), 0);
+    ASSERT_EQ(pthread_attr_setstack(&attributes, stack, bytes), 0);
+    pthread_t thread;
+    ASSERT_EQ(pthread_create(&thread, &attributes, body, sample), 0);
+    ASSERT_EQ(pthread_join(thread, nullptr), 0);
+    pthread_attr_destroy(&attributes);
+}
+
 struct PaintSample {
     int paint = -1;
     int32_t free_here = 0;
@@ -120,19 +133,13 @@ TEST_F(PosixPort, PaintReachesTheRedZoneBelowTheStackPointerAndTheMarkStartsTher
     // thread's stack: painted from the base up to the 128-byte red zone below
     // its own stack pointer; the mark starts at that stack pointer, within the
     // paint's own call below this frame.
-    // A stack of its own: glibc would hand out a cached larger one (over the
-    // mark's 65535-word limit) after another test's thread.
+    // A stack of its own: glibc would hand out a cached larger one (painted
+    // in a window, not from its base) after another test's thread.
     constexpr size_t kStackBytes = 128 * 1024;
     void *stack = std::aligned_alloc(4096, kStackBytes);
     ASSERT_NE(stack, nullptr);
-    pthread_attr_t attributes;
-    ASSERT_EQ(pthread_attr_init(&attributes), 0);
-    ASSERT_EQ(pthread_attr_setstack(&attributes, stack, kStackBytes), 0);
     PaintSample sample;
-    pthread_t thread;
-    ASSERT_EQ(pthread_create(&thread, &attributes, paint_thread, &sample), 0);
-    ASSERT_EQ(pthread_join(thread, nullptr), 0);
-    pthread_attr_destroy(&attributes);
+    run_on_stack(stack, kStackBytes, paint_thread, &sample);
     std::free(stack);
     ASSERT_EQ(STACK_CHECK_OK, sample.paint);
     EXPECT_LE(sample.mark, sample.free_here) << "the paint ran below this frame";
@@ -176,14 +183,8 @@ TEST_F(PosixPort, EightMiBThreadStackIsPaintedInAWindowAndTheMarkFollowsADescent
     auto *stack = static_cast<uint32_t *>(std::aligned_alloc(4096, kStackBytes));
     ASSERT_NE(stack, nullptr);
     std::memset(stack, 0, kStackBytes);
-    pthread_attr_t attributes;
-    ASSERT_EQ(pthread_attr_init(&attributes), 0);
-    ASSERT_EQ(pthread_attr_setstack(&attributes, stack, kStackBytes), 0);
     HugePaintSample sample;
-    pthread_t thread;
-    ASSERT_EQ(pthread_create(&thread, &attributes, huge_paint_thread, &sample), 0);
-    ASSERT_EQ(pthread_join(thread, nullptr), 0);
-    pthread_attr_destroy(&attributes);
+    run_on_stack(stack, kStackBytes, huge_paint_thread, &sample);
     size_t painted = 0;
     size_t lowest = kStackBytes / 4u;
     for (size_t i = 0; i < kStackBytes / 4u; i++) {
