@@ -15,6 +15,7 @@ packages=(
     gcc-arm-none-eabi        # Cortex-M4F/M7 cross compiler and binutils
     libnewlib-arm-none-eabi  # C library of the firmware images
     qemu-system-arm          # the emulated board (machine netduinoplus2)
+    python3-kconfiglib       # reads Kconfig.safetymonitor as nf-interpreter's Kconfig step does
 )
 
 missing=()

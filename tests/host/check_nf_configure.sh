@@ -9,7 +9,8 @@
 #  3. in a tree that configures through Kconfig (NF_TARGET_DEFCONFIG) the
 #     .config's values replace the board file's, and a .config without them
 #     stops the configuration;
-#  4. Kconfig.safetymonitor: every option has help with a "Cost:" line, the
+#  4. Kconfig.safetymonitor, read by kconfiglib without a warning: every
+#     option has help with a "Cost:" line, the
 #     options are exactly the settings safetymonitor_nf_target.cmake reads, and
 #     each board's defaults are its safetymonitor.cmake values.
 #   check_nf_configure.sh <repository root>
@@ -89,16 +90,14 @@ grep -q "its .config has no CONFIG_SAFETYMONITOR_PAINT_CLR_STACK: run native-int
     fail "no clear line for a .config without the options: $(cat "${work}/kconfig_missing.log")"
 
 # --- 4. the Kconfig file --------------------------------------------------------
-# One line per option: name, whether its help has a Cost: line, the F429 and F769 defaults.
-options=$(awk '
-    function flush() { if (name != "") print name, cost, (f429 == "" ? "-" : f429), (f769 == "" ? (f429 == "" ? "-" : f429) : f769) }
-    /^config / { flush(); name = $2; cost = "nocost"; f429 = ""; f769 = ""; help = 0; next }
-    /^endmenu/ { flush(); name = "" ; next }
-    /^[[:space:]]+help[[:space:]]*$/ { help = 1; next }
-    help && /^[[:space:]]+Cost: / { cost = "cost" }
-    !help && /^[[:space:]]+default / {
-        if ($0 ~ /if TARGET_BOARD = "ST_STM32F769I_DISCOVERY"/) f769 = $2; else if (f429 == "") f429 = $2 }
-    END { flush() }' "${kconfig}")
+# Read by kconfiglib, the parser nf-interpreter's NF_Kconfig.cmake runs (Debian's
+# python3-kconfiglib), for each board: any kconfiglib warning fails. One line
+# per option: name, whether its help has a Cost: line, the F429 and F769 defaults.
+f429_values=$(/usr/bin/python3 "${root}/tests/host/kconfig_values.py" "${kconfig}" ST_STM32F429I_DISCOVERY) ||
+    fail "kconfiglib refuses ${kconfig} (F429)"
+f769_values=$(/usr/bin/python3 "${root}/tests/host/kconfig_values.py" "${kconfig}" ST_STM32F769I_DISCOVERY) ||
+    fail "kconfiglib refuses ${kconfig} (F769)"
+options=$(join -j1 <(sort <<< "${f429_values}") <(sort <<< "${f769_values}") | awk '{ print $1, $2, $3, $5 }')
 [[ -n "${options}" ]] || fail "no options in ${kconfig}"
 while read -r name cost f429 f769; do
     [[ "${cost}" == cost ]] || fail "${name}: its help has no \"Cost:\" line"
