@@ -103,7 +103,7 @@ namespace SafetyMonitor.Layout
             LayoutReport report;
             try
             {
-                report = LayoutReport.Analyse(Path.GetFileName(elf), ElfImage.Parse(File.ReadAllBytes(elf)), part);
+                report = LayoutReport.Analyse(Path.GetFileName(elf), FirmwareImage.Read(File.ReadAllBytes(elf)), part);
             }
             catch (ElfFormatException e)
             {
