@@ -174,17 +174,6 @@ namespace SafetyMonitor.Layout.Tests
 
         [Fact]
         public void MissingFile() => AssertUnusable(Run.Of("layout", "/nonexistent/firmware.elf"), "cannot read");
-
-        [Fact]
-        public void CommandLineErrors()
-        {
-            Assert.Equal(Program.Unusable, Run.Of().Exit);
-            Assert.Equal(Program.Unusable, Run.Of("draw", "x.elf").Exit);
-            Assert.Equal(Program.Unusable, Run.Of("layout").Exit);
-            Assert.Equal(Program.Unusable, Run.Of("layout", "a.elf", "b.elf").Exit);
-            Assert.Equal(Program.Unusable, Run.Of("layout", "a.elf", "--svg").Exit);
-            Assert.Equal(Program.Unusable, Run.Of("layout", "a.elf", "--frobnicate").Exit);
-        }
     }
 
     /// <summary>Random damage to a valid image never makes the tool crash.</summary>
