@@ -70,6 +70,7 @@ namespace SafetyMonitor.Layout.Tests
             {
                 int at = Header(b, 1);
                 PutU32(b, at + 4, 7); // SHT_NOTE
+                PutU32(b, at + 20, 12); // exactly one note header
                 int data = (int)U32(b, at + 16);
                 PutU32(b, data, 0x7FFFFFF0); // n_namesz
                 PutU32(b, data + 4, 0);
@@ -95,6 +96,23 @@ namespace SafetyMonitor.Layout.Tests
             });
             Run run = Run.OnBytes(image);
             Assert.True(run.Exit == Program.Holds, run.Output + run.Error);
+        }
+
+        /// <summary>Each of n_namesz and n_descsz is padded to 4 bytes: an unpadded note that ends the section exactly is one that overruns it.</summary>
+        [Fact]
+        public void NoteWhosePaddingOverrunsItsSection()
+        {
+            byte[] image = Patched(b =>
+            {
+                int at = Header(b, 1);
+                PutU32(b, at + 4, 7);
+                uint size = U32(b, at + 20) & ~3u;
+                PutU32(b, at + 20, size);
+                int data = (int)U32(b, at + 16);
+                PutU32(b, data, 5);
+                PutU32(b, data + 4, size - 17);
+            });
+            AssertUnusable(image, "claims 5 name and ");
         }
 
         private static byte[] WithProgramHeaders(int sections, int headers)
@@ -153,6 +171,65 @@ namespace SafetyMonitor.Layout.Tests
             });
             AssertUnusable(image, "does not end with a NUL byte");
         }
+
+        [Fact]
+        public void UnknownIdentVersion() => AssertUnusable(Patched(b => b[6] = 0), "unknown ELF version 0 (EI_VERSION must be 1)");
+
+        [Fact]
+        public void UnknownHeaderVersion() => AssertUnusable(Patched(b => PutU32(b, 20, 2)), "unknown e_version 2 (must be 1)");
+
+        [Fact]
+        public void SectionHeaderSizeOtherThanElf32s() => AssertUnusable(Patched(b => PutU16(b, 46, 64)), "section header size 64, ELF32 has 40");
+
+        [Fact]
+        public void LastSectionOutsideTheFile()
+        {
+            int count = Valid[48] | (Valid[49] << 8);
+            AssertUnusable(Patched(b => PutU32(b, (int)U32(b, 32) + ((count - 1) * 40) + 20, (uint)b.Length)), $"section {count - 1} lies outside the file");
+        }
+
+        /// <summary>An empty string table (sh_size 0) has no final byte to check: read.</summary>
+        [Fact]
+        public void EmptyStringTableIsRead()
+        {
+            byte[] image = Patched(b =>
+            {
+                int at = Header(b, 1);
+                PutU32(b, at + 4, 3);
+                PutU32(b, at + 16, 0);
+                PutU32(b, at + 20, 0);
+            });
+            Run run = Run.OnBytes(image);
+            Assert.True(run.Exit == Program.Holds, run.Output + run.Error);
+        }
+
+        /// <summary>No program headers (e_phnum 0, e_phentsize 0) or no table (e_phoff 0): nothing to check.</summary>
+        [Theory]
+        [InlineData(44)]
+        [InlineData(28)]
+        public void NoProgramHeadersIsRead(int field)
+        {
+            byte[] image = Patched(b =>
+            {
+                if (field == 44)
+                {
+                    PutU16(b, 44, 0); // e_phnum
+                    PutU16(b, 42, 0);
+                }
+                else
+                {
+                    PutU32(b, 28, 0); // e_phoff
+                    PutU16(b, 42, 7);
+                }
+            });
+            Run run = Run.OnBytes(image);
+            Assert.True(run.Exit == Program.Holds, run.Output + run.Error);
+        }
+
+        /// <summary>Only SHT_SYMTAB is the symbol table; a dynamic one (SHT_DYNSYM) is not read in its place.</summary>
+        [Fact]
+        public void OnlyADynamicSymbolTable() =>
+            AssertUnusable(Patched(b => PutU32(b, Header(b, 2) + 4, 11)), "the image has no symbol table (.symtab)");
 
         [Fact]
         public void SymbolTableNotAWholeNumberOfEntries() =>

@@ -120,7 +120,7 @@ namespace SafetyMonitor.Layout.Tests
                 }
             });
             // LibObjectFile refuses section 0 first: it must be SHT_NULL.
-            AssertUnusable(Run.OnBytes(image), "Invalid Section [0] StringTable. Expecting Null");
+            AssertUnusable(Run.OnBytes(image), "Invalid Section [0] StringTable. Expecting Null (and 1 more)");
         }
 
         [Fact]
