@@ -260,9 +260,9 @@ namespace SafetyMonitor.Layout
         {
             uint table = U32(file, 28);
             uint count = U16(file, 44);
-            if (table == 0 || count == 0)
+            if (table == 0)
             {
-                return;
+                return; // no program header table (LibObjectFile then reads none)
             }
 
             if (U16(file, 42) != ProgramHeaderSize)
