@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text;
 using Xunit;
+using static SafetyMonitor.Layout.Tests.LittleEndian;
 
 namespace SafetyMonitor.Layout.Tests
 {
@@ -25,12 +26,6 @@ namespace SafetyMonitor.Layout.Tests
             Assert.DoesNotContain("   at ", run.Error);
             Assert.Equal(string.Empty, run.Output);
         }
-
-        private static uint U32(byte[] b, int at) => (uint)(b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24));
-
-        private static void PutU16(byte[] b, int at, int v) { b[at] = (byte)v; b[at + 1] = (byte)(v >> 8); }
-
-        private static void PutU32(byte[] b, int at, uint v) { for (int i = 0; i < 4; i++) { b[at + i] = (byte)(v >> (8 * i)); } }
 
         /// <summary>Offset of the section header of the first section of this type in the demo image.</summary>
         private static int Header(byte[] b, uint type, int skip = 0)

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Xunit;
+using static SafetyMonitor.Layout.Tests.LittleEndian;
 
 namespace SafetyMonitor.Layout.Tests
 {
@@ -65,16 +66,6 @@ namespace SafetyMonitor.Layout.Tests
         {
             change(image);
             return image;
-        }
-
-        private static uint U32(byte[] b, int at) => (uint)(b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24));
-
-        private static void PutU32(byte[] b, int at, uint v)
-        {
-            for (int i = 0; i < 4; i++)
-            {
-                b[at + i] = (byte)(v >> (8 * i));
-            }
         }
 
         private static void AssertRefused(byte[] image, string expected)

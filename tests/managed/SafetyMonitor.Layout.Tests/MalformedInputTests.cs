@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Xunit;
+using static SafetyMonitor.Layout.Tests.LittleEndian;
 
 namespace SafetyMonitor.Layout.Tests
 {
@@ -30,12 +31,6 @@ namespace SafetyMonitor.Layout.Tests
             change(copy);
             return copy;
         }
-
-        private static void PutU16(byte[] b, int at, int v) { b[at] = (byte)v; b[at + 1] = (byte)(v >> 8); }
-
-        private static void PutU32(byte[] b, int at, uint v) { for (int i = 0; i < 4; i++) { b[at + i] = (byte)(v >> (8 * i)); } }
-
-        private static uint U32(byte[] b, int at) => (uint)(b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24));
 
         [Theory]
         [MemberData(nameof(HeaderFieldOffsets))]
