@@ -70,9 +70,10 @@ namespace SafetyMonitor.Layout
             try
             {
                 using var stream = new MemoryStream(checkedFile, writable: false);
-                bool read = Lof.ElfFile.TryRead(stream, out Lof.ElfFile? elf, out DiagnosticBag? diagnostics, new Lof.ElfReaderOptions { UseSubStream = true });
+                // TryRead fails exactly when the diagnostics hold an error.
+                _ = Lof.ElfFile.TryRead(stream, out Lof.ElfFile? elf, out DiagnosticBag? diagnostics, new Lof.ElfReaderOptions { UseSubStream = true });
                 var refusals = diagnostics!.Messages.Where(m => m.Kind == DiagnosticKind.Error || UnreadName(m.Id)).ToList();
-                if (!read || refusals.Count > 0)
+                if (refusals.Count > 0)
                 {
                     throw new ElfFormatException(FirstRefusal(refusals));
                 }
@@ -125,11 +126,6 @@ namespace SafetyMonitor.Layout
 
         private static string FirstRefusal(List<DiagnosticMessage> errors)
         {
-            if (errors.Count == 0)
-            {
-                return "LibObjectFile cannot read it (no error given)";
-            }
-
             string more = errors.Count > 1 ? $" (and {errors.Count - 1} more)" : string.Empty;
             return $"LibObjectFile cannot read it: {errors[0].Id}: {OneLine(errors[0].Message)}{more}";
         }

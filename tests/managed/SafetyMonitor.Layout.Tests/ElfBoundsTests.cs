@@ -48,9 +48,36 @@ namespace SafetyMonitor.Layout.Tests
         public void ProgramHeaderTableOutOfRange() =>
             AssertUnusable(Patched(b => PutU32(b, 28, 0x7FFFFFF0)), "program header table out of range: 3 headers at offset 2147483632");
 
+        [Theory]
+        [InlineData(3)]
+        [InlineData(0)]
+        public void ProgramHeaderSizeOtherThanElf32s(int headers) =>
+            AssertUnusable(Patched(b => { PutU16(b, 42, 7); PutU16(b, 44, headers); }), "program header size 7, ELF32 has 32");
+
         [Fact]
-        public void ProgramHeaderSizeOtherThanElf32s() =>
-            AssertUnusable(Patched(b => PutU16(b, 42, 0)), "program header size 0, ELF32 has 32");
+        public void ProgramHeaderTableOneBytePastTheEnd() =>
+            AssertUnusable(Patched(b => PutU32(b, 28, (uint)(b.Length - (3 * 32) + 1))), "program header table out of range: 3 headers at offset");
+
+        [Fact]
+        public void TruncatedInsideTheLastSectionHeader()
+        {
+            int count = Valid[48] | (Valid[49] << 8);
+            int end = (int)U32(Valid, 32) + (count * 40);
+            AssertUnusable(Valid.Take(end - 1).ToArray(), $"section table out of range: {count} headers at offset");
+        }
+
+        [Fact]
+        public void OneByteStringTableThatIsNotANul()
+        {
+            byte[] image = Patched(b =>
+            {
+                int at = Header(b, 1);
+                PutU32(b, at + 4, 3);
+                PutU32(b, at + 20, 1);
+                b[U32(b, at + 16)] = (byte)'x';
+            });
+            AssertUnusable(image, "does not end with a NUL byte");
+        }
 
         // A string table's sh_size of 0x7FFFFFF0: OutOfMemoryException in the library.
         [Fact]
@@ -93,21 +120,29 @@ namespace SafetyMonitor.Layout.Tests
             Assert.True(run.Exit == Program.Holds, run.Output + run.Error);
         }
 
-        /// <summary>Each of n_namesz and n_descsz is padded to 4 bytes: an unpadded note that ends the section exactly is one that overruns it.</summary>
-        [Fact]
-        public void NoteWhosePaddingOverrunsItsSection()
+        /// <summary>
+        /// n_namesz and n_descsz are each padded to 4 bytes: in a section of
+        /// 4k + 1 bytes, a note whose padded size is 4k + 4 overruns it, although
+        /// its unpadded name (5 bytes) or descriptor (4k - 15 bytes) would fit.
+        /// </summary>
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void NoteWhosePaddingOverrunsItsSection(bool nameNeedsPadding)
         {
+            uint name = 0;
             byte[] image = Patched(b =>
             {
                 int at = Header(b, 1);
                 PutU32(b, at + 4, 7);
-                uint size = U32(b, at + 20) & ~3u;
+                uint size = (U32(b, at + 20) & ~3u) - 3; // 4k + 1
                 PutU32(b, at + 20, size);
                 int data = (int)U32(b, at + 16);
-                PutU32(b, data, 5);
-                PutU32(b, data + 4, size - 17);
+                name = nameNeedsPadding ? 5u : 4u;
+                PutU32(b, data, name);
+                PutU32(b, data + 4, nameNeedsPadding ? size - 17 : size - 16);
             });
-            AssertUnusable(image, "claims 5 name and ");
+            AssertUnusable(image, $"claims {name} name and ");
         }
 
         private static byte[] WithProgramHeaders(int sections, int headers)
@@ -227,7 +262,7 @@ namespace SafetyMonitor.Layout.Tests
 
         [Fact]
         public void SymbolTableNotAWholeNumberOfEntries() =>
-            AssertUnusable(Patched(b => PutU32(b, Header(b, 2) + 20, U32(b, Header(b, 2) + 20) - 3)), "is not a whole number of 16-byte entries");
+            AssertUnusable(Patched(b => PutU32(b, Header(b, 2) + 20, U32(b, Header(b, 2) + 20) - 12)), "is not a whole number of 16-byte entries");
 
         [Fact]
         public void SectionNameTableIndexZero() =>
