@@ -17,15 +17,7 @@ namespace SafetyMonitor.Layout.Tests
     {
         private static readonly byte[] Valid = Images.Bytes(Images.QemuDemo);
 
-        private static void AssertUnusable(byte[] image, string expected)
-        {
-            Run run = Run.OnBytes(image);
-            Assert.Equal(Program.Unusable, run.Exit);
-            Assert.Contains(expected, run.Error);
-            Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
-            Assert.DoesNotContain("   at ", run.Error);
-            Assert.Equal(string.Empty, run.Output);
-        }
+        private static void AssertUnusable(byte[] image, string expected) => Run.OnBytes(image).AssertUnusable(expected);
 
         /// <summary>Offset of the section header of the first section of this type in the demo image.</summary>
         private static int Header(byte[] b, uint type, int skip = 0)

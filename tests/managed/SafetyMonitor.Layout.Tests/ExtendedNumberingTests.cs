@@ -68,13 +68,7 @@ namespace SafetyMonitor.Layout.Tests
             return image;
         }
 
-        private static void AssertRefused(byte[] image, string expected)
-        {
-            Run run = Run.OnBytes(image);
-            Assert.Equal(Program.Unusable, run.Exit);
-            Assert.Contains(expected, run.Error);
-            Assert.DoesNotContain("   at ", run.Error);
-        }
+        private static void AssertRefused(byte[] image, string expected) => Run.OnBytes(image).AssertUnusable(expected);
 
         [Fact]
         public void CountOfZeroInSectionZeroTooIsRefused() =>
