@@ -46,7 +46,7 @@ namespace SafetyMonitor.Layout.Bench
             for (int run = 0; run < 5; run++)
             {
                 var clock = Stopwatch.StartNew();
-                ElfImage elf = ElfImage.Parse(bytes);
+                FirmwareImage elf = FirmwareImage.Read(bytes);
                 parse[run] = clock.Elapsed.TotalMilliseconds;
                 clock.Restart();
                 var analysis = new WorkCounter();

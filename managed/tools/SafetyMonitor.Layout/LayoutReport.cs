@@ -176,9 +176,9 @@ namespace SafetyMonitor.Layout
         /// image records (<see cref="PartSymbolPrefix"/>).
         /// </summary>
         /// <exception cref="ElfFormatException">The image has no protected stack or no area symbols, records more than one part, or records a part other than <paramref name="part"/>.</exception>
-        public static LayoutReport Analyse(string file, ElfImage image, string? part = null) => Analyse(file, image, part, null);
+        public static LayoutReport Analyse(string file, FirmwareImage image, string? part = null) => Analyse(file, image, part, null);
 
-        internal static LayoutReport Analyse(string file, ElfImage image, string? part, WorkCounter? work)
+        internal static LayoutReport Analyse(string file, FirmwareImage image, string? part, WorkCounter? work)
         {
             ArgumentNullException.ThrowIfNull(image);
             var symbols = new Dictionary<string, uint>(StringComparer.Ordinal);

@@ -1,10 +1,15 @@
 using System;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.IO;
+using System.Reflection;
 
 namespace SafetyMonitor.Layout
 {
     /// <summary>
     /// safetymon layout &lt;firmware.elf&gt; [--part PART] [--json] [--svg FILE]
+    /// (System.CommandLine 3.0.0: --help and --version on every command).
     /// Exit 0: the flipped layout holds (every protected stack faults on
     /// overflow, by the part's memory map); 1: it does not (each violation
     /// named); 2: the input cannot be used (not ELF, wrong class or machine,
@@ -27,83 +32,63 @@ namespace SafetyMonitor.Layout
         /// <summary>Exit code: no violation, but whether an overflow faults is unknown for a stack.</summary>
         public const int Unknown = 3;
 
-        private const string Usage =
-            "usage: safetymon layout <firmware.elf> [--part PART] [--json] [--svg FILE]\n" +
-            "  checks that an ELF32 ARM firmware image has SafetyMonitor's flipped layout:\n" +
-            "  every protected stack at the origin of its RAM region, with reserved address\n" +
-            "  space right below it by the part's memory map, the corruption-detect area\n" +
-            "  touching it. The part is the one the image's link records, or --part (e.g.\n" +
-            "  STM32F429ZI). --json prints the report as JSON; --svg FILE draws the RAM map.\n" +
-            "  exit 0: the layout holds; 1: violations (named); 2: unusable input;\n" +
-            "  3: unknown whether an overflow faults (unknown part or memory).";
-
         /// <summary>Entry point.</summary>
         public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
-        /// <summary>Runs the command with the given streams (for tests).</summary>
+        /// <summary>
+        /// Parses the command line with System.CommandLine and runs it, writing
+        /// to the given streams (for tests). `--help` and `--version` on every
+        /// command print and return 0; a usage error (unknown command or option,
+        /// a missing argument or value) prints the library's message and help and
+        /// returns <see cref="Unusable"/>.
+        /// </summary>
+        /// <param name="args">The arguments after the program name.</param>
+        /// <param name="output">Where the report, help and version go.</param>
+        /// <param name="error">Where errors go.</param>
+        /// <returns><see cref="Holds"/>, <see cref="Violated"/>, <see cref="Unusable"/> or <see cref="Unknown"/>.</returns>
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
-            if (args.Length == 0 || args[0] != "layout")
+            var elf = new Argument<string>("firmware.elf") { Description = "The ELF32 ARM firmware image to check." };
+            var part = new Option<string>("--part")
             {
-                error.WriteLine(args.Length == 0 ? Usage : $"safetymon: unknown command '{args[0]}'\n{Usage}");
-                return Unusable;
-            }
-
-            string? elf = null;
-            string? svg = null;
-            string? part = null;
-            bool json = false;
-            for (int i = 1; i < args.Length; i++)
+                HelpName = "PART",
+                Description = "The part (e.g. STM32F429ZI) whose memory map says what lies below each stack; by default the one the image's link records.",
+            };
+            part.Validators.Add(result =>
             {
-                switch (args[i])
+                string? value = result.GetValueOrDefault<string>();
+                if (string.IsNullOrEmpty(value) || value.StartsWith("-", StringComparison.Ordinal))
                 {
-                    case "--json":
-                        json = true;
-                        break;
-                    case "--svg":
-                        if (i + 1 >= args.Length)
-                        {
-                            error.WriteLine("safetymon layout: --svg needs a file name");
-                            return Unusable;
-                        }
-
-                        svg = args[++i];
-                        break;
-                    case "--part":
-                        if (i + 1 >= args.Length || args[i + 1].Length == 0 || args[i + 1].StartsWith("-", StringComparison.Ordinal))
-                        {
-                            error.WriteLine("safetymon layout: --part needs a part number, e.g. --part STM32F429ZI");
-                            return Unusable;
-                        }
-
-                        part = args[++i];
-                        break;
-                    case "--help":
-                    case "-h":
-                        output.WriteLine(Usage);
-                        return Holds;
-                    default:
-                        if (args[i].StartsWith("-", StringComparison.Ordinal) || elf != null)
-                        {
-                            error.WriteLine($"safetymon layout: unexpected argument '{args[i]}'\n{Usage}");
-                            return Unusable;
-                        }
-
-                        elf = args[i];
-                        break;
+                    result.AddError("--part needs a part number, e.g. --part STM32F429ZI");
                 }
-            }
-
-            if (elf == null)
+            });
+            var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+            var svg = new Option<string>("--svg") { HelpName = "FILE", Description = "Draw the RAM map into FILE (SVG)." };
+            var layout = new Command(
+                "layout",
+                "Checks that a firmware image has SafetyMonitor's flipped layout: every protected stack at the origin of its RAM region, " +
+                "reserved address space right below it by the part's memory map, the corruption-detect area touching it. " +
+                "Exit 0: the layout holds; 1: violations (named); 2: unusable input or command line; 3: unknown whether an overflow faults.")
             {
-                error.WriteLine($"safetymon layout: no firmware image given\n{Usage}");
-                return Unusable;
-            }
+                elf, part, json, svg, new HelpOption(), Version(),
+            };
+            layout.SetAction(parsed => Layout(parsed.GetRequiredValue(elf), parsed.GetValue(part), parsed.GetValue(json), parsed.GetValue(svg), output, error));
+            var root = new Command("safetymon", "SafetyMonitor's host tools.") { layout, new HelpOption(), Version() };
 
+            // Response files (@file) stay off: an argument is a file name.
+            ParseResult result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            int exit = result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return result.Action is ParseErrorAction ? Unusable : exit;
+        }
+
+        private static VersionOption Version() => new VersionOption { Action = new PrintVersion() };
+
+        private static int Layout(string elf, string? part, bool json, string? svg, TextWriter output, TextWriter error)
+        {
             LayoutReport report;
             try
             {
-                report = LayoutReport.Analyse(Path.GetFileName(elf), ElfImage.Parse(File.ReadAllBytes(elf)), part);
+                report = LayoutReport.Analyse(Path.GetFileName(elf), FirmwareImage.Read(File.ReadAllBytes(elf)), part);
             }
             catch (ElfFormatException e)
             {
@@ -141,6 +126,17 @@ namespace SafetyMonitor.Layout
                 LayoutResult.Violated => Violated,
                 _ => Unknown,
             };
+        }
+
+        /// <summary>--version: the tool's own informational version (the entry assembly is a test host under xunit).</summary>
+        private sealed class PrintVersion : SynchronousCommandLineAction
+        {
+            public override int Invoke(ParseResult parseResult)
+            {
+                parseResult.InvocationConfiguration.Output.WriteLine(
+                    typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+                return Holds;
+            }
         }
     }
 }

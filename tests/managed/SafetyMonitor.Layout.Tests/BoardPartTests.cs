@@ -93,7 +93,7 @@ namespace SafetyMonitor.Layout.Tests
         [MemberData(nameof(LinkedImages))]
         public void EveryLinkedImageRecordsItsBoardsPartAndTheToolAgreesWithItsRamStarts(string image)
         {
-            ElfImage elf = ElfImage.Parse(Images.Bytes(image));
+            FirmwareImage elf = FirmwareImage.Read(Images.Bytes(image));
             var parts = elf.Symbols.Where(s => s.Name.StartsWith(LayoutReport.PartSymbolPrefix, System.StringComparison.Ordinal)).Select(s => s.Name).Distinct().ToList();
             Assert.Single(parts);
             string part = parts[0].Substring(LayoutReport.PartSymbolPrefix.Length).TrimEnd('_');

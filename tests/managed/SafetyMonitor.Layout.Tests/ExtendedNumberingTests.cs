@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Xunit;
+using static SafetyMonitor.Layout.Tests.LittleEndian;
 
 namespace SafetyMonitor.Layout.Tests
 {
@@ -26,8 +27,8 @@ namespace SafetyMonitor.Layout.Tests
         [InlineData(true, true)]
         public void ReadsTheSameImageWrittenEitherWay(bool count, bool nameIndex)
         {
-            ElfImage plain = ElfImage.Parse(Image(false, false).Build());
-            ElfImage extended = ElfImage.Parse(Image(count, nameIndex).Build());
+            FirmwareImage plain = FirmwareImage.Read(Image(false, false).Build());
+            FirmwareImage extended = FirmwareImage.Read(Image(count, nameIndex).Build());
             // Section 0 carries the count or the index; every other section and symbol is the same.
             Assert.Equal(8, extended.Sections.Count);
             Assert.Equal(plain.Sections.Skip(1).Select(s => (s.Name, s.Address, s.Size)), extended.Sections.Skip(1).Select(s => (s.Name, s.Address, s.Size)));
@@ -51,7 +52,7 @@ namespace SafetyMonitor.Layout.Tests
             byte[] bytes = image.Build();
             Assert.Equal(0, bytes[48] | (bytes[49] << 8));
             Assert.Equal(0xFFFF, bytes[50] | (bytes[51] << 8));
-            ElfImage elf = ElfImage.Parse(bytes);
+            FirmwareImage elf = FirmwareImage.Read(bytes);
             Assert.Equal(1 + 4 + 65300 + 3, elf.Sections.Count);
             Assert.Equal(".s65299", elf.Sections[1 + 4 + 65299].Name);
             Assert.Equal(".shstrtab", elf.Sections[^1].Name);
@@ -67,23 +68,7 @@ namespace SafetyMonitor.Layout.Tests
             return image;
         }
 
-        private static uint U32(byte[] b, int at) => (uint)(b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24));
-
-        private static void PutU32(byte[] b, int at, uint v)
-        {
-            for (int i = 0; i < 4; i++)
-            {
-                b[at + i] = (byte)(v >> (8 * i));
-            }
-        }
-
-        private static void AssertRefused(byte[] image, string expected)
-        {
-            Run run = Run.OnBytes(image);
-            Assert.Equal(Program.Unusable, run.Exit);
-            Assert.Contains(expected, run.Error);
-            Assert.DoesNotContain("   at ", run.Error);
-        }
+        private static void AssertRefused(byte[] image, string expected) => Run.OnBytes(image).AssertUnusable(expected);
 
         [Fact]
         public void CountOfZeroInSectionZeroTooIsRefused() =>

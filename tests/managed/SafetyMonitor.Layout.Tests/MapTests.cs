@@ -12,9 +12,9 @@ namespace SafetyMonitor.Layout.Tests
     /// </summary>
     public class MapTests
     {
-        private static LayoutReport Report(ElfBuilder image) => LayoutReport.Analyse("map.elf", ElfImage.Parse(image.Build()), "STM32F405RG");
+        private static LayoutReport Report(ElfBuilder image) => LayoutReport.Analyse("map.elf", FirmwareImage.Read(image.Build()), "STM32F405RG");
 
-        private static LayoutReport Report(string image) => LayoutReport.Analyse(image, ElfImage.Parse(Images.Bytes(image)));
+        private static LayoutReport Report(string image) => LayoutReport.Analyse(image, FirmwareImage.Read(Images.Bytes(image)));
 
         private static List<string> Names(MapColumn column) => column.Sections.Select(s => s.Name).ToList();
 
@@ -124,7 +124,7 @@ namespace SafetyMonitor.Layout.Tests
         [Fact]
         public void ManyChainedSectionsStillFitTheirColumn()
         {
-            AssertGeometry(SvgMap.Draw(LayoutReport.Analyse("chained.elf", ElfImage.Parse(ScalingTests.Chained(300).Build()))));
+            AssertGeometry(SvgMap.Draw(LayoutReport.Analyse("chained.elf", FirmwareImage.Read(ScalingTests.Chained(300).Build()))));
         }
 
         // Column boxes are the dashed rects; the section rects of a group lie

@@ -83,8 +83,8 @@ namespace SafetyMonitor.Layout.Tests
         [InlineData("st-stm32f769i-discovery")]
         public void BooterAndClrAgreeOnTheBootClipboardAboveTheStacks(string preset)
         {
-            ElfImage booter = ElfImage.Parse(Images.Bytes(Images.NanoFramework(preset, "nanoBooter")));
-            ElfImage clr = ElfImage.Parse(Images.Bytes(Images.NanoFramework(preset, "nanoCLR")));
+            FirmwareImage booter = FirmwareImage.Read(Images.Bytes(Images.NanoFramework(preset, "nanoBooter")));
+            FirmwareImage clr = FirmwareImage.Read(Images.Bytes(Images.NanoFramework(preset, "nanoCLR")));
             ElfSection booterClipboard = Section(booter, ".boot_clipboard_section");
             ElfSection clrClipboard = Section(clr, ".boot_clipboard_section");
             Assert.Equal(48u, clrClipboard.Size);
@@ -105,7 +105,7 @@ namespace SafetyMonitor.Layout.Tests
         {
             // The nanoBooter has no monitor (no area), so `safetymon layout`
             // refuses it (exit 2); its main stack is checked here directly.
-            ElfImage booter = ElfImage.Parse(Images.Bytes(Images.NanoFramework(preset, "nanoBooter")));
+            FirmwareImage booter = FirmwareImage.Read(Images.Bytes(Images.NanoFramework(preset, "nanoBooter")));
             var symbols = booter.Symbols.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.First().Value);
             ElfSection mstack = Section(booter, ".mstack");
             Assert.Equal(0x20000000u, mstack.Address);
@@ -155,9 +155,9 @@ namespace SafetyMonitor.Layout.Tests
             Assert.True(text.Contains($"0x{report.Area!.Range.Start:X8}  {LayoutReport.Kib(report.Area.Range.Size)}"), $"{committed} is stale for the area: run make maps");
         }
 
-        private static LayoutReport Report(string image) => LayoutReport.Analyse(image, ElfImage.Parse(Images.Bytes(image)));
+        private static LayoutReport Report(string image) => LayoutReport.Analyse(image, FirmwareImage.Read(Images.Bytes(image)));
 
-        private static ElfSection Section(ElfImage image, string name) => image.Sections.Single(s => s.Name == name);
+        private static ElfSection Section(FirmwareImage image, string name) => image.Sections.Single(s => s.Name == name);
 
         private static List<string> Drawn(XDocument doc)
         {

@@ -14,7 +14,7 @@ namespace SafetyMonitor.Layout.Tests
     public class OverflowVerdictTests
     {
         private static LayoutReport Report(ElfBuilder image, string? part = null) =>
-            LayoutReport.Analyse("test.elf", ElfImage.Parse(image.Build()), part);
+            LayoutReport.Analyse("test.elf", FirmwareImage.Read(image.Build()), part);
 
         [Fact]
         public void StackAtSram1OfTheF405Faults()

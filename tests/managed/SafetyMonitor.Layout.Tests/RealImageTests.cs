@@ -59,7 +59,7 @@ namespace SafetyMonitor.Layout.Tests
             XNamespace ns = "http://www.w3.org/2000/svg";
             Assert.Equal(ns + "svg", doc.Root!.Name);
             var drawn = doc.Descendants(ns + "rect").Select(r => (string?)r.Attribute("data-name")).Where(n => n != null).ToList();
-            var report = LayoutReport.Analyse(image, ElfImage.Parse(Images.Bytes(image)));
+            var report = LayoutReport.Analyse(image, FirmwareImage.Read(Images.Bytes(image)));
             foreach (var section in report.Map.SelectMany(c => c.Sections))
             {
                 Assert.Contains(section.Name, drawn);

@@ -1,4 +1,5 @@
 using System.IO;
+using Xunit;
 
 namespace SafetyMonitor.Layout.Tests
 {
@@ -11,6 +12,16 @@ namespace SafetyMonitor.Layout.Tests
             var error = new StringWriter();
             int exit = Program.Run(args, output, error);
             return new Run(exit, output.ToString(), error.ToString());
+        }
+
+        /// <summary>Input the tool cannot use: exit 2, one line on stderr saying why (no stack trace), nothing on stdout.</summary>
+        internal void AssertUnusable(string expected)
+        {
+            Assert.Equal(Program.Unusable, Exit);
+            Assert.Contains(expected, Error);
+            Assert.Single(Error.TrimEnd('\n').Split('\n'));
+            Assert.DoesNotContain("   at ", Error);
+            Assert.Equal(string.Empty, Output);
         }
 
         internal static Run OnBytes(byte[] image, params string[] extra)

@@ -31,7 +31,7 @@ namespace SafetyMonitor.Layout.Tests
 
         private static (long Analysis, long Drawing, LayoutReport Report) Work(int n)
         {
-            ElfImage image = ElfImage.Parse(Chained(n).Build());
+            FirmwareImage image = FirmwareImage.Read(Chained(n).Build());
             var analysis = new WorkCounter();
             LayoutReport report = LayoutReport.Analyse("chained.elf", image, null, analysis);
             var drawing = new WorkCounter();
