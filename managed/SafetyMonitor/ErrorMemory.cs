@@ -63,6 +63,11 @@ namespace SafetyMonitor
         /// <param name="store">Where the 80 bytes live.</param>
         /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
         /// <exception cref="ArgumentException">The store holds fewer than <see cref="Size"/> bytes.</exception>
+        /// <exception cref="Exception">
+        /// Whatever <c>store.Size</c> throws: a <c>BackupMemoryErrorStore</c> on a
+        /// nanoCLR without nanoFramework.Hardware.Stm32's natives throws
+        /// <see cref="NotSupportedException"/> (use <see cref="ChooseStore"/> there).
+        /// </exception>
         public ErrorMemory(IErrorMemoryStore store)
         {
             if (store == null)

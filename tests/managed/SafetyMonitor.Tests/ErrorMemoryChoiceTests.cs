@@ -117,6 +117,14 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
+        public void TheConstructorChoosesNothing()
+        {
+            // The sample's old first statement: a store without natives passed
+            // to the constructor throws there (only ChooseStore falls back).
+            Assert.Throws<NotSupportedException>(() => new ErrorMemory(ProbeStore.WithoutNatives()));
+        }
+
+        [Fact]
         public void ASuppliedStoreIsNoChoice()
         {
             Assert.Equal(ErrorMemoryStoreKind.Supplied, new ErrorMemory(new RamErrorMemoryStore()).StoreKind);
