@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using SafetyMonitor.Native;
 using SafetyMonitor.Sample;
 using Xunit;
 
@@ -75,6 +77,32 @@ namespace SafetyMonitor.Tests
             Assert.True(controller.Handle().Panic);
             Assert.Equal("safety: panic; the device needs a reset", _lines[_lines.Count - 1]);
             Assert.StartsWith("safety: flag 1 raised in cycle 1, free stack ", _lines[_lines.Count - 2]);
+        }
+
+        [Fact]
+        public void AFaultOfTheLastRunIsReported()
+        {
+            StackCheck.SetCycle(77);
+            NativeCore.SaveFault(FaultEvidenceTests.OverflowFault());
+            NativeCore.BootFaultRecord(false);
+            SafetyController controller = Start(ProbeStore.WithoutNatives());
+            Assert.Equal(
+                "safety: the last run ended in a fault in cycle 77: cause " + ((int)FaultCause.HardFault).ToString()
+                + ", CFSR 37376, HFSR 1073741824, BFAR 268435424, stack " + ((int)FaultStack.Process).ToString(),
+                _lines[1]);
+            Assert.Equal("safety: flags kept from earlier runs 1, stack errors counted 1", _lines[2]);
+            Assert.Equal(FaultRecordStatus.Recorded, controller.LastFaultStatus);
+        }
+
+        [Fact]
+        public void ADamagedFaultRecordIsReportedByItsStatus()
+        {
+            NativeCore.SaveFault(FaultEvidenceTests.OverflowFault());
+            Marshal.WriteInt32(NativeCore.RetainedFault, Marshal.ReadInt32(NativeCore.RetainedFault) ^ 0x100);
+            NativeCore.BootFaultRecord(false);
+            Start(ProbeStore.WithoutNatives());
+            Assert.Equal("safety: fault record status -9", _lines[1]);
+            Assert.Equal("safety: flags kept from earlier runs 8, stack errors counted 0", _lines[2]);
         }
 
         [Fact]
