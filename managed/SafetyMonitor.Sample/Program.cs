@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 using SafetyMonitor;
 
@@ -18,24 +17,10 @@ namespace SafetyMonitor.Sample
         /// <summary>The application's entry point: never returns.</summary>
         public static void Main()
         {
-            // Flags and their counters survive resets in the RTC backup registers.
-            var controller = new SafetyController(new ErrorMemory(new BackupMemoryErrorStore()));
-            AreaStatus area = controller.Initialize();
-            ReportLastRun(controller);
-            if (area != AreaStatus.Ok)
-            {
-                // nanoFramework prints enum values as numbers: see AreaStatus for their meaning.
-                Debug.WriteLine("stack corruption-detect area not sealed, status " + ((int)area).ToString());
-            }
-
-            // A stack problem stops the process for good, even when an earlier
-            // run left Stack set; a stalled worker only until it beats again.
-            controller.SetPolicy(ErrorFlags.Stack, FlagPolicy.Panic);
-            controller.SetPolicy(Heartbeat.Flag, FlagPolicy.SelfClearing);
-            controller.Register(Heartbeat);
-            controller.ErrorRaised += OnErrorRaised;
-            controller.PanicEntered += OnPanicEntered;
-
+            // Flags and their counters survive resets in the RTC backup
+            // registers; where the firmware has no natives for them (the
+            // virtual device) in RAM, and the first line printed says so.
+            SafetyController controller = new SafetyStart(Print).Start(new BackupMemoryErrorStore(), Heartbeat);
             using (var loop = new SafetyLoop(controller, new TickCountClock(), 100, 250))
             {
                 loop.Start();
@@ -55,26 +40,12 @@ namespace SafetyMonitor.Sample
             }
         }
 
-        // What the last run left: a fault record (the HardFault handler's or
-        // the stack protector's), and the flags the error memory kept.
-        private static void ReportLastRun(SafetyController controller)
+        // Console.WriteLine prints in Release builds too (Debug.WriteLine is
+        // compiled only with DEBUG): the Visual Studio output window on a
+        // board, standard output on the virtual device.
+        private static void Print(string line)
         {
-            FaultRecord fault = controller.LastFault;
-            if (fault != null)
-            {
-                // Decimal numbers: see FaultRecord for the registers' bits.
-                Debug.WriteLine("safety: the last run ended in a fault in cycle " + ((int)fault.Cycle).ToString()
-                    + ": cause " + ((int)fault.Cause).ToString() + ", CFSR " + ((int)fault.Cfsr).ToString()
-                    + ", HFSR " + ((int)fault.Hfsr).ToString() + ", BFAR " + ((int)fault.Bfar).ToString()
-                    + ", stack " + ((int)fault.Stack).ToString());
-            }
-            else if (controller.LastFaultStatus != FaultRecordStatus.None)
-            {
-                Debug.WriteLine("safety: fault record status " + ((int)controller.LastFaultStatus).ToString());
-            }
-
-            Debug.WriteLine("safety: flags kept from earlier runs " + ((int)controller.ErrorMemory.PersistentFlags).ToString()
-                + ", stack errors counted " + controller.ErrorMemory.GetCount(ErrorFlags.Stack).ToString());
+            Console.WriteLine(line);
         }
 
         private static void DoApplicationWork()
@@ -86,17 +57,6 @@ namespace SafetyMonitor.Sample
         {
             // Switch outputs off and wait for a reset.
             Thread.Sleep(Timeout.Infinite);
-        }
-
-        private static void OnErrorRaised(object sender, ErrorRaisedEventArgs e)
-        {
-            Debug.WriteLine("safety: flag " + ((int)e.Flag).ToString() + " raised in cycle " + e.Cycle.Number.ToString()
-                + ", free stack " + e.Cycle.FreeStackBytes.ToString() + " bytes, area status " + ((int)e.Cycle.Area).ToString());
-        }
-
-        private static void OnPanicEntered(object sender, EventArgs e)
-        {
-            Debug.WriteLine("safety: panic; the device needs a reset");
         }
     }
 }

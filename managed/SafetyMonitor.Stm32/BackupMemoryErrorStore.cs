@@ -14,12 +14,28 @@ namespace SafetyMonitor
     /// on the STM32F7), which <see cref="ErrorMemory.Open"/> treats as blank.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// The error memory takes bytes 0 to 79; nothing else may use them. Its
     /// writes are 80 bytes at position 0 (whole registers).
+    /// </para>
+    /// <para>
+    /// Creating one calls nothing native. On a nanoCLR built without
+    /// nanoFramework.Hardware.Stm32's natives (the POSIX virtual device, a
+    /// target without that API) every member below throws
+    /// <see cref="NotSupportedException"/>: pass the store to
+    /// <see cref="ErrorMemory.ChooseStore"/>, which probes <see cref="Size"/>
+    /// once and falls back to RAM, instead of to the <see cref="ErrorMemory"/>
+    /// constructor, which would throw.
+    /// </para>
     /// </remarks>
     public sealed class BackupMemoryErrorStore : IErrorMemoryStore
     {
-        /// <inheritdoc />
+        /// <summary>
+        /// Bytes of backup registers on this STM32 (<c>BackupMemory.Size</c>:
+        /// the native <c>GetSize()</c>, nf-interpreter's <c>BACKUP_SIZE</c>), read
+        /// from the firmware on the first call: the probe of <see cref="ErrorMemory.ChooseStore"/>.
+        /// </summary>
+        /// <exception cref="NotSupportedException">The firmware has no natives for nanoFramework.Hardware.Stm32.</exception>
         public int Size
         {
             get { return BackupMemory.Size; }
@@ -27,6 +43,8 @@ namespace SafetyMonitor
 
         /// <inheritdoc />
         /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="buffer"/> is longer than <see cref="Size"/> (the native's <c>CLR_E_OUT_OF_RANGE</c>).</exception>
+        /// <exception cref="NotSupportedException">The firmware has no natives for nanoFramework.Hardware.Stm32.</exception>
         public void Read(byte[] buffer)
         {
             if (buffer == null)
@@ -39,6 +57,8 @@ namespace SafetyMonitor
 
         /// <inheritdoc />
         /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="buffer"/> is longer than <see cref="Size"/> (the native's <c>CLR_E_OUT_OF_RANGE</c>).</exception>
+        /// <exception cref="NotSupportedException">The firmware has no natives for nanoFramework.Hardware.Stm32.</exception>
         public void Write(byte[] buffer)
         {
             if (buffer == null)

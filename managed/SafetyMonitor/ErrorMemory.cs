@@ -28,8 +28,12 @@ namespace SafetyMonitor
     /// never wipes valid evidence. A reset during a write can still leave a
     /// damaged store: the format keeps one copy.
     /// </para>
+    /// <para>
+    /// This file: the format and its calls; ErrorMemory.Choice.cs: the
+    /// store chosen at start (<see cref="ChooseStore"/>, <see cref="StoreKind"/>).
+    /// </para>
     /// </remarks>
-    public sealed class ErrorMemory
+    public sealed partial class ErrorMemory
     {
         /// <summary>Bytes the error memory takes in its store.</summary>
         public const int Size = 80;
@@ -52,10 +56,18 @@ namespace SafetyMonitor
         private readonly byte[] _bytes = new byte[Size];
         private ErrorMemoryStatus _damage = ErrorMemoryStatus.Ok;
 
-        /// <summary>Uses the store; reads nothing yet (see <see cref="Open"/>).</summary>
+        /// <summary>
+        /// Uses the store; reads nothing yet (see <see cref="Open"/>).
+        /// <see cref="StoreKind"/> is <see cref="ErrorMemoryStoreKind.Supplied"/>.
+        /// </summary>
         /// <param name="store">Where the 80 bytes live.</param>
         /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
         /// <exception cref="ArgumentException">The store holds fewer than <see cref="Size"/> bytes.</exception>
+        /// <exception cref="Exception">
+        /// Whatever <c>store.Size</c> throws: a <c>BackupMemoryErrorStore</c> on a
+        /// nanoCLR without nanoFramework.Hardware.Stm32's natives throws
+        /// <see cref="NotSupportedException"/> (use <see cref="ChooseStore"/> there).
+        /// </exception>
         public ErrorMemory(IErrorMemoryStore store)
         {
             if (store == null)

@@ -4,7 +4,8 @@ namespace SafetyMonitor
     /// Where the error memory's 80 bytes live, kept across resets:
     /// <c>BackupMemoryErrorStore</c> on nanoFramework STM32 targets
     /// (the RTC backup registers), <see cref="RamErrorMemoryStore"/> where
-    /// nothing survives a reset but the object (PCs, tests).
+    /// nothing survives a reset but the object (PCs, tests, and a nanoCLR
+    /// without the backup registers' natives: <see cref="ErrorMemory.ChooseStore"/>).
     /// </summary>
     public interface IErrorMemoryStore
     {

@@ -6,7 +6,9 @@ namespace SafetyMonitor
     /// An error-memory store in managed memory: it survives as long as the
     /// object does (a new <see cref="SafetyController"/> on the same store
     /// sees what the last one recorded), not a device reset. For PCs and
-    /// tests; on a board use <c>BackupMemoryErrorStore</c>.
+    /// tests, and what <see cref="ErrorMemory.ChooseStore"/> falls back to on a
+    /// nanoCLR without the backup registers' natives; on a board use
+    /// <c>BackupMemoryErrorStore</c>.
     /// </summary>
     public sealed class RamErrorMemoryStore : IErrorMemoryStore
     {

@@ -73,7 +73,7 @@ namespace SafetyMonitor
         /// not <see cref="FlagPolicy.SelfClearing"/> stay set across resets
         /// until <see cref="ClearErrorMemory"/>. <see cref="Initialize"/> opens it.
         /// </summary>
-        /// <param name="errorMemory">The error memory (e.g. on a <c>BackupMemoryErrorStore</c>).</param>
+        /// <param name="errorMemory">The error memory (e.g. <c>ErrorMemory.ChooseStore(new BackupMemoryErrorStore())</c>: the backup registers, or RAM where the firmware lacks their natives).</param>
         /// <exception cref="ArgumentNullException"><paramref name="errorMemory"/> is null.</exception>
         public SafetyController(ErrorMemory errorMemory)
             : this()
