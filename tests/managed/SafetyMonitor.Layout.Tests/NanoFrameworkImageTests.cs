@@ -140,13 +140,20 @@ namespace SafetyMonitor.Layout.Tests
         [InlineData("ST_STM32F769I_DISCOVERY", "st-stm32f769i-discovery")]
         public void CommittedPictureMatchesTheLinkedImage(string board, string preset)
         {
-            // The README shows boards/<BOARD>/nanoframework/memory-map.svg;
+            // README.md and docs/ show boards/<BOARD>/nanoframework/memory-map.svg;
             // `make maps` redraws it. It must show what the scripts link today.
             string committed = Path.Combine(Images.Root, "boards", board, "nanoframework", "memory-map.svg");
             XDocument doc = XDocument.Load(committed);
             LayoutReport report = Report(Images.NanoFramework(preset, "nanoCLR"));
             Assert.Equal(report.Map.SelectMany(c => c.Sections).Select(s => s.Name).OrderBy(n => n), Drawn(doc).OrderBy(n => n));
             string text = doc.ToString();
+            foreach (var section in report.Map.SelectMany(c => c.Sections))
+            {
+                // Every section's start and size as drawn: a .bss that grew by 8 bytes makes the picture stale.
+                Assert.True(text.Contains($"0x{section.Range.Start:X8}  {LayoutReport.Kib(section.Range.Size)}"),
+                    $"{committed} is stale for {section.Name} (0x{section.Range.Start:X8}, {LayoutReport.Kib(section.Range.Size)}): run make maps");
+            }
+
             foreach (StackReport stack in report.Stacks)
             {
                 Assert.True(text.Contains($"0x{stack.Range.Start:X8}  {LayoutReport.Kib(stack.Range.Size)}"), $"{committed} is stale for {stack.Name} ({stack.Range}): run make maps");
