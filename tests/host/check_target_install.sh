@@ -44,6 +44,7 @@ expected=(
     "5269a236 ST_STM32F429I_DISCOVERY nanoBooter/STM32F429xI_booter.ld flash0 0x08000000 0x00004000"
     "5269a236 ST_STM32F429I_DISCOVERY nanoBooter/STM32F429xI_booter-DEBUG.ld flash0 0x08000000 0x00008000"
     "5269a236 ST_STM32F429I_DISCOVERY nanoCLR/STM32F429xI_CLR.ld flash0 0x08004000 0x0003C000"
+    "5269a236 ST_STM32F429I_DISCOVERY nanoCLR/STM32F429xI_CLR.ld flash1 0x00000000 0x00000000"
     "5269a236 ST_STM32F429I_DISCOVERY nanoCLR/STM32F429xI_CLR.ld deployment 0x08040000 0x001A0000"
     "5269a236 ST_STM32F429I_DISCOVERY nanoCLR/STM32F429xI_CLR-DEBUG.ld flash0 0x08008000 0x00098000"
     "5269a236 ST_STM32F429I_DISCOVERY nanoCLR/STM32F429xI_CLR-DEBUG.ld deployment 0x080A0000 0x00160000"
@@ -64,6 +65,9 @@ for era in 5269a236 51c42210e; do
     for b in ST_STM32F429I_DISCOVERY ST_STM32F769I_DISCOVERY; do
         stand_in "${era}" "${b}" "${era}-${b}"
         out="$("${installer}" "${tree}" "${b}" 2>&1)" || fail "${era} ${b}: refused: ${out}"
+        if [[ "${era} ${b}" != "5269a236 ST_STM32F429I_DISCOVERY" ]] && grep -q "runs on" <<<"${out}"; then
+            fail "${era} ${b}: a flash0 cut reported where the tree's fits its CODE blocks: ${out}"
+        fi
         for fact in "${expected[@]}"; do
             read -r f_era f_board script region org len <<<"${fact}"
             [[ "${f_era}" == "${era}" && "${f_board}" == "${b}" ]] || continue
