@@ -214,17 +214,27 @@ read_block_storage() {
     ((count > 0)) && [[ "${body}" =~ ^[[:space:],]*$ ]] || refuse "${label}: cannot read its BlockRegions."
 }
 
-# The ranges of one type, merged where they touch: "start end" per line, sorted.
-merged() {
-    local type="$1" entry t s e
-    for entry in "${map_ranges[@]}"; do
-        read -r t s e <<<"${entry}"
-        if [[ "${t}" == "${type}" ]]; then echo "${s} ${e}"; fi
-    done | sort -n -k1,1 | awk 'NR == 1 { s = $1; e = $2; next }
-        $1 == e { e = $2; next } { print s, e; s = $1; e = $2 } END { if (NR) print s, e }'
+# merge_map: the ranges of each type, merged where they touch, into
+# merged_of[<type>] ("start end" per line, sorted) and map_sorted (every range's
+# "start end", sorted), in one pass.
+merge_map() {
+    local type s e
+    merged_of=()
+    map_sorted="$(printf '%s\n' "${map_ranges[@]}" | sort -n -k2,2)"
+    while read -r type s e; do
+        merged_of[${type}]+="${s} ${e}"$'\n'
+    done < <(awk '{ if ($1 in end && end[$1] == $2) { end[$1] = $3; next }
+                    if ($1 in end) print $1, start[$1], end[$1]
+                    start[$1] = $2; end[$1] = $3 }
+              END { for (t in end) print t, start[t], end[t] }' <<<"${map_sorted}")
+    local t
+    for t in "${!merged_of[@]}"; do merged_of[${t}]="$(sort -n -k1,1 <<<"${merged_of[${t}]%$'\n'}")"; done
 }
+merged() { printf '%s' "${merged_of[$1]:-}"; }
 spans() {  # merged ranges of a type as text, for the message
-    merged "$1" | while read -r s e; do printf ' %s-%s' "$(hex "${s}")" "$(hex "${e}")"; done
+    local s e text=""
+    while read -r s e; do [[ -n "${s}" ]] && text+="$(printf ' 0x%08X-0x%08X' "${s}" "${e}")"; done <<<"${merged_of[$1]:-}"
+    printf '%s' "${text}"
 }
 
 # Checks one build's layout (release or DEBUG) and sets, for writing:
@@ -246,6 +256,7 @@ check_build() {
     layout+=" (nanoCLR/${clr_label})"
     [[ -f "${map_file}" ]] || refuse "no block-storage map ${map_label}, which the ${build} build compiles."
     read_block_storage "${map_file}" "${map_label}"
+    merge_map
     local type
     layout+="; block storage (${map_label}):"
     for type in BOOTSTRAP CONFIG CODE DEPLOYMENT; do
@@ -254,15 +265,19 @@ check_build() {
 
     # No two ranges overlap.
     local all s e prev_e=-1
-    all="$(for entry in "${map_ranges[@]}"; do read -r t s e <<<"${entry}"; echo "${s} ${e}"; done | sort -n -k1,1)"
-    while read -r s e; do
+    while read -r t s e; do
         ((s >= prev_e)) || refuse "two block ranges of ${map_label} overlap at $(hex "${s}")."
         prev_e=${e}
-    done <<<"${all}"
+    done <<<"${map_sorted}"
 
     # covering <type> <start> <end>: the merged range of <type> that holds
     # <start>, as "start end"; empty when none does.
-    covering() { merged "$1" | awk -v a="$2" '$1 <= a && a < $2 { print; exit }'; }
+    covering() {
+        local s e
+        while read -r s e; do
+            if [[ -n "${s}" ]] && ((s <= $2 && $2 < e)); then echo "${s} ${e}"; return; fi
+        done <<<"${merged_of[$1]:-}"
+    }
     local range r_s r_e
     range="$(covering BOOTSTRAP "${b_org}")"
     read -r r_s r_e <<<"${range:-0 0}"
@@ -274,13 +289,13 @@ check_build() {
         ((b_cfg_org == cfg_org && b_cfg_len == cfg_len)) || refuse "the nanoBooter's and the nanoCLR's config regions differ."
     fi
     local code_base
-    code_base="$(merged CODE | awk 'NR == 1 { print $1 }')"
+    code_base="${merged_of[CODE]:-}"; code_base="${code_base%% *}"
     [[ -n "${code_base}" ]] || refuse "${map_label} has no CODE blocks."
     ((c_org == code_base)) || refuse "the nanoCLR's flash0 starts at $(hex "${c_org}"), the CODE blocks at $(hex "${code_base}")."
     range="$(covering CODE "${c_org}")"
     read -r r_s r_e <<<"${range}"
     local deploy_base
-    deploy_base="$(merged DEPLOYMENT | awk 'NR == 1 { print $1 }')"
+    deploy_base="${merged_of[DEPLOYMENT]:-}"; deploy_base="${deploy_base%% *}"
     [[ -n "${deploy_base}" ]] || refuse "${map_label} has no DEPLOYMENT blocks."
     ((d_org == deploy_base)) || refuse "the nanoCLR's deployment region starts at $(hex "${d_org}"), the DEPLOYMENT blocks at $(hex "${deploy_base}")."
     local config_span
@@ -312,9 +327,9 @@ check_build() {
 memory_lines() {
     local name
     for name in "${region_names[@]}"; do
-        printf '    %-10s %-4s : org = %s, len = %s  /* %s-%s; the tree: %s */\n' "${name}" "${region_attr[${name}]:-}" \
-            "$(hex "${region_org[${name}]}")" "$(hex "${region_len[${name}]}")" "$(hex "${region_org[${name}]}")" \
-            "$(hex $((region_org[${name}] + region_len[${name}])))" "${region_expr[${name}]}"
+        printf '    %-10s %-4s : org = 0x%08X, len = 0x%08X  /* 0x%08X-0x%08X; the tree: %s */\n' "${name}" "${region_attr[${name}]:-}" \
+            "${region_org[${name}]}" "${region_len[${name}]}" "${region_org[${name}]}" \
+            "$((region_org[${name}] + region_len[${name}]))" "${region_expr[${name}]}"
     done
 }
 
@@ -362,7 +377,9 @@ done
 clr_name="$(basename "${clr_template}" .ld.in)"
 notes=()
 declare -A region_attr region_org region_len region_expr
+declare -A merged_of
 declare -a region_names map_ranges
+map_sorted=""
 # What to write, once every build has checked out: template, script, tree's script, regions.
 plan_template=() plan_to=() plan_from=() plan_regions=()
 for suffix in "" "-DEBUG"; do
