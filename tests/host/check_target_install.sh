@@ -91,6 +91,13 @@ stand_in 5269a236 ST_STM32F429I_DISCOVERY cut
 out="$("${installer}" "${tree}" ST_STM32F429I_DISCOVERY)"
 grep -q "release nanoCLR: the tree's flash0 (0x08004000-0x08060000) runs on into the blocks after its CODE blocks; installed ending at 0x08040000" <<<"${out}" \
     || fail "the cut of 5269a236's release nanoCLR flash0 was not reported"
+# CODE blocks with a gap (a FILESYSTEM block between them): flash0 ends at the gap.
+stand_in 51c42210e ST_STM32F429I_DISCOVERY gap
+sed -i 's/{BlockRange_BLOCKTYPE_CODE, 0, 3}, {BlockRange_BLOCKTYPE_DEPLOYMENT, 4, 6}/{BlockRange_BLOCKTYPE_CODE, 0, 1}, {BlockRange_BLOCKTYPE_FILESYSTEM, 2, 2}, {BlockRange_BLOCKTYPE_CODE, 3, 3}, {BlockRange_BLOCKTYPE_DEPLOYMENT, 4, 6}/' \
+    "${t}/common/Device_BlockStorage.c"
+"${installer}" "${tree}" ST_STM32F429I_DISCOVERY >/dev/null
+[[ "$(flash_line "${t}/nanoCLR/STM32F429xI_CLR.ld" flash0)" == "0x08008000 0x00058000" ]] \
+    || fail "flash0 not cut where the CODE blocks stop (0x08060000): $(flash_line "${t}/nanoCLR/STM32F429xI_CLR.ld" flash0)"
 # A tree updated after an install (its scripts checked out again): the new
 # scripts are read, and kept as .orig.
 stand_in 5269a236 ST_STM32F429I_DISCOVERY updated
