@@ -17,8 +17,8 @@
 # Defines:
 #   SAFETYMONITOR_BOOTER_LINKMAP_PROPERTIES, SAFETYMONITOR_CLR_LINKMAP_PROPERTIES
 #     appended to BOOTER_/CLR_EXTRA_LINKMAP_PROPERTIES: where ld finds our
-#     scripts (this folder, and nanoBooter/ or nanoCLR/ for the -DEBUG.ld
-#     scripts that include the release ones), and the --defsym sizes;
+#     scripts (this folder; nanoBooter/ or nanoCLR/ too, where the installer
+#     writes the target's scripts), and the --defsym sizes;
 #   SAFETYMONITOR_CLR_SOURCE_FILES  for CLR_EXTRA_SOURCE_FILES (the CLR
 #     thread's working area and safetymonitor_start_clr_thread(); with
 #     SAFETYMONITOR_FAULT_HANDLER ON also the HardFault handler that writes

@@ -25,6 +25,11 @@ extern uint32_t __main_stack_end__;
 /* The boot clipboard: 48 bytes both images must find at the same address. */
 __attribute__((section(".boot_clipboard"), used)) volatile uint8_t g_BootClipboard[48];
 
+#ifdef NF_IMAGE_FILLER_BYTES
+/* Flash ballast: a nanoCLR of a given size (tests/cross/nanoframework). */
+__attribute__((used)) const uint8_t probe_filler[NF_IMAGE_FILLER_BYTES] = {1u};
+#endif
+
 volatile uint32_t probe_counter = 1u; /* .data */
 volatile uint32_t probe_flags;        /* .bss */
 
@@ -53,6 +58,9 @@ static void CLRStartupThread(void const *argument)
 
 int main(void)
 {
+#ifdef NF_IMAGE_FILLER_BYTES
+    probe_counter += probe_filler[probe_counter % NF_IMAGE_FILLER_BYTES]; /* kept by --gc-sections */
+#endif
 #ifdef NF_IMAGE_NANOCLR
     (void)safetymonitor_start_clr_thread(CLRStartupThread, &clrSettings);
 #endif
