@@ -6,14 +6,14 @@
 #   make test   every test suite: host unit tests, QEMU target tests, cross
 #               builds and link checks for each board; ends with "N passed, N failed"
 #   make maps   link the reference boards' flipped nanoCLR layouts and redraw the
-#               pictures the README shows (boards/<BOARD>/nanoframework/memory-map.svg)
+#               pictures the README and docs/ show (boards/<BOARD>/nanoframework/memory-map.svg)
 #   make bench  instruction counts on the emulated board against their floors, the
 #               footprint, the targets; writes the table into BENCHMARKS.md
 #   make campaign  the fault-injection campaign in full: on the host (tests/campaign:
 #               every class, the GF(2) burst proof), then 100,000 clean cycles on
 #               the emulated board with a timer interrupt checking concurrently
 #   make bench-layout  times `safetymon layout` on images of 1,000-16,000 chained
-#               RAM sections (the table in README.md, "safetymon layout")
+#               RAM sections (the table in docs/safetymon-layout.md)
 #
 # demo, test, maps and bench first check the Debian packages they need
 # (scripts/ensure-deps.sh) and the .NET 10 SDK (the managed tests, the layout tool).

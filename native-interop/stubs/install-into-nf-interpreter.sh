@@ -53,7 +53,7 @@ clr_call='^[[:space:]]*ClrStartup\(clrSettings\);'
 add_library='^add_library\(nanoFramework\.nanoCLR SHARED'
 refuse() {
     echo "$0: $1; this installer knows nf-interpreter's targets/posix as of main 2026-07 (a3e8139a):" \
-         "add SafetyMonitor.Native to that target by hand (README, \"Adding the monitor to a nanoCLR build\"); nothing was changed" >&2
+         "add SafetyMonitor.Native to that target by hand (docs/nanoframework-integration.md, \"Adding the monitor to a nanoCLR build\"); nothing was changed" >&2
     exit 3
 }
 if (($# == 2)); then

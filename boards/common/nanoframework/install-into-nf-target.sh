@@ -44,8 +44,8 @@
 # is changed then.
 #
 # The tree's script is kept as <name>.ld.orig; a script that is already ours
-# is re-read from its .orig. Two edits stay yours (the README's integration
-# steps; printed at the end): the target's CMakeLists.txt and nanoCLR/main.c.
+# is re-read from its .orig. Two edits stay yours (the integration steps of
+# docs/nanoframework-integration.md; printed at the end): the target's CMakeLists.txt and nanoCLR/main.c.
 #
 #   boards/common/nanoframework/install-into-nf-target.sh <path to nf-interpreter> <BOARD>
 set -euo pipefail
@@ -74,7 +74,7 @@ fi
 # --- Reading the tree's flash layout --------------------------------------------
 # What the scripts written here say of themselves; a script carrying it is ours.
 ours_marker="flipped for SafetyMonitor"
-todo="Restore the target's own nanoBooter/nanoCLR scripts and common/Device_BlockStorage*.c (git checkout -- targets/ChibiOS/${board}) or make them agree, then run this again; the nf-interpreter trees this was checked with are listed in SafetyMonitor's README (Supported nf-interpreter versions)."
+todo="Restore the target's own nanoBooter/nanoCLR scripts and common/Device_BlockStorage*.c (git checkout -- targets/ChibiOS/${board}) or make them agree, then run this again; the nf-interpreter trees this was checked with are listed in SafetyMonitor's docs/nanoframework-integration.md (Supported nf-interpreter versions)."
 layout=""   # the tree's layout as read so far, for the message
 
 # The one message of a refusal; nothing has been written yet.
@@ -426,7 +426,7 @@ for file in "${source_dir}/safetymonitor"/* \
 done
 
 cat <<NEXT
-next, by hand (README, "Flipped nanoCLR layout"):
+next, by hand (docs/nanoframework-integration.md, "Flipped nanoCLR layout"):
   1. ${target#"${nf}"/}/CMakeLists.txt: include(\${CMAKE_CURRENT_SOURCE_DIR}/safetymonitor/safetymonitor.cmake)
      before nf_setup_target_build(); in that call add \${SAFETYMONITOR_CLR_SOURCE_FILES} to
      CLR_EXTRA_SOURCE_FILES and end BOOTER_/CLR_EXTRA_LINKMAP_PROPERTIES with

@@ -39,7 +39,7 @@ namespace SafetyMonitor.Layout
     /// <summary>
     /// The sections and symbols of an ELF32 little-endian ARM image, read by
     /// LibObjectFile 2.3.1 (BSD-2-Clause; chosen over ELFSharp 2.17.3, see
-    /// README.md, "safetymon layout") after <see cref="ElfBounds"/> has checked
+    /// docs/safetymon-layout.md) after <see cref="ElfBounds"/> has checked
     /// every count and offset against the file. Anything the tool cannot use
     /// is an <see cref="ElfFormatException"/> with one line saying why: the
     /// bounds' own messages, the first error the library diagnoses, or an

@@ -29,7 +29,7 @@
 #            includes this module from targets/posix/nanoCLR/CMakeLists.txt
 #            and adds the assembly to the target's own interop table.
 # SAFETYMONITOR_NATIVE_PORT (chibios or posix), when set, overrides the
-# choice. See the SafetyMonitor README, "Adding the monitor to a nanoCLR
+# choice. See SafetyMonitor's docs/nanoframework-integration.md, "Adding the monitor to a nanoCLR
 # build".
 #
 
@@ -97,7 +97,7 @@ foreach(SRC_FILE ${SafetyMonitor.Native_SRCS})
     )
     if(NOT SafetyMonitor.Native_SRC_FILE)
         message(FATAL_ERROR "SafetyMonitor.Native: ${SRC_FILE} is not in ${BASE_PATH_FOR_THIS_MODULE}; "
-                            "copy the sources as the SafetyMonitor README says")
+                            "copy the sources as SafetyMonitor's docs/nanoframework-integration.md says")
     endif()
     list(APPEND SafetyMonitor.Native_SOURCES ${SafetyMonitor.Native_SRC_FILE})
 

@@ -8,7 +8,7 @@ namespace SafetyMonitor.Layout.Tests
 {
     /// <summary>
     /// One test per way LibObjectFile 2.3.1 fails on damaged input, measured
-    /// when it was chosen (README.md, "safetymon layout"): each input is
+    /// when it was chosen (docs/safetymon-layout.md): each input is
     /// refused with exit 2 and one line, by ElfBounds before the library reads
     /// it, or by the library's own diagnostic or exception, named. Where a
     /// bound has a limit, a control just inside it is read.

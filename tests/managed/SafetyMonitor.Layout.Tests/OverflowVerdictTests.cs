@@ -144,7 +144,7 @@ namespace SafetyMonitor.Layout.Tests
         [Fact]
         public void ExitCodesAreTheDocumentedOnes()
         {
-            // README, "safetymon layout": 0 holds, 1 violations, 2 unusable input, 3 unknown.
+            // docs/safetymon-layout.md: 0 holds, 1 violations, 2 unusable input, 3 unknown.
             Assert.Equal(0, Program.Holds);
             Assert.Equal(1, Program.Violated);
             Assert.Equal(2, Program.Unusable);

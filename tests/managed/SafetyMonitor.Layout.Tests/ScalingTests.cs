@@ -9,7 +9,7 @@ namespace SafetyMonitor.Layout.Tests
     /// (chained sections once made it cubic: 0.9 / 5.1 / 37 s for 1,000 /
     /// 2,000 / 4,000). Checked by counting the sections the analysis and the
     /// drawing look at, which is the same on every machine; the times are in
-    /// the README (managed/tools/SafetyMonitor.Layout.Bench).
+    /// docs/safetymon-layout.md (managed/tools/SafetyMonitor.Layout.Bench).
     /// </summary>
     public class ScalingTests
     {
