@@ -46,13 +46,13 @@ namespace SafetyMonitor.Conformance.Tests
         public void EveryProjectCompilesAgainstTheRealMscorlibWithWarningsAsErrors()
         {
             var projects = Solution().Select(NanoFrameworkConformance.Project.From).ToList();
-            foreach (string api in new NanoFrameworkConformance(Allowlist()).ExternalApis(projects))
+            NanoFrameworkConformance.Result result = new NanoFrameworkConformance(Allowlist()).Analyse(projects);
+            foreach (string api in result.Apis)
             {
                 _output.WriteLine(api);
             }
 
-            IReadOnlyList<string> violations = Check(projects);
-            Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+            Assert.True(result.Violations.Count == 0, string.Join(Environment.NewLine, result.Violations));
         }
 
         [Fact]

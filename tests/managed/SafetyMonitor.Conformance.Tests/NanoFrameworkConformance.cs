@@ -55,14 +55,15 @@ namespace SafetyMonitor.Conformance.Tests
         /// </summary>
         internal IReadOnlyList<string> Check(IEnumerable<Project> projects) => Analyse(projects).Violations;
 
-        /// <summary>The signatures of every external API the projects use, sorted.</summary>
-        internal IReadOnlyList<string> ExternalApis(IEnumerable<Project> projects) => Analyse(projects).Apis;
-
         /// <summary>The assemblies each project references that cannot be had here, "Project: assembly".</summary>
         internal static IReadOnlyList<string> Unavailable(IEnumerable<Project> projects) =>
             projects.SelectMany(p => p.References.Where(r => NanoFrameworkReferences.Resolve(r) == null).Select(r => $"{p.AssemblyName}: {r}")).ToList();
 
-        private Result Analyse(IEnumerable<Project> projects)
+        /// <summary>
+        /// Compiles and checks once: the violations (as <see cref="Check"/>) and
+        /// the signatures of every external API the projects use, sorted.
+        /// </summary>
+        internal Result Analyse(IEnumerable<Project> projects)
         {
             var result = new Result();
             var built = new Dictionary<string, CSharpCompilation>(StringComparer.Ordinal);
@@ -227,7 +228,8 @@ namespace SafetyMonitor.Conformance.Tests
             internal static SourceText FromFile(string path) => new SourceText(path, File.ReadAllText(path));
         }
 
-        private sealed class Result
+        /// <summary>What one compilation of the projects found.</summary>
+        internal sealed class Result
         {
             internal List<string> Violations { get; } = new List<string>();
 

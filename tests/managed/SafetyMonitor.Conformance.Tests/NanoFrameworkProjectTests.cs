@@ -15,7 +15,7 @@ namespace SafetyMonitor.Conformance.Tests
     public class NanoFrameworkProjectTests
     {
         private const string NanoFrameworkProjectType = "{11A8DD76-328B-46DF-9F39-F559912D0360}";
-        private static readonly XNamespace Msb = "http://schemas.microsoft.com/developer/msbuild/2003";
+        private static readonly XNamespace Msb = NanoFrameworkProject.Msb;
 
         public static TheoryData<string> Projects => new TheoryData<string>
         {

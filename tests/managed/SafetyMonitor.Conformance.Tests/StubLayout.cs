@@ -28,7 +28,7 @@ namespace SafetyMonitor.Conformance.Tests
     /// </remarks>
     internal sealed class StubLayout
     {
-        private static readonly XNamespace Msb = "http://schemas.microsoft.com/developer/msbuild/2003";
+        private static readonly XNamespace Msb = NanoFrameworkProject.Msb;
 
         private StubLayout(bool withoutInterop, bool isCoreLibrary, string assemblyName, string rootName, string projectName, List<string> problems)
         {
