@@ -87,8 +87,8 @@ static inline bool stack_check_free_below_minimum(int32_t free_bytes)
 /**
  * Free stack of the calling context, in bytes: the current stack pointer
  * minus the lowest usable address of the stack the caller runs on (on bare
- * metal the MSP or PSP stack chosen by IPSR and CONTROL.SPSEL, ARMv7-M ARM
- * B1.4.4). Measured at the call; the function uses no stack of its own on
+ * metal the MSP or PSP stack chosen by CONTROL.SPSEL, ARMv7-M ARM B1.4.4,
+ * which exception entry clears, B1.5.6). Measured at the call; the function uses no stack of its own on
  * Cortex-M.
  *
  * @return free bytes, range INT32_MIN..stack size; negative when the stack
@@ -109,8 +109,9 @@ int32_t stack_check_get_size(void);
 #ifndef STACK_CHECK_MIN_FREE_SCAN_WORDS
 /**
  * Words of the painted stack that one stack_check_get_min_free() call looks
- * at, at most: its cost per call (about 3 instructions per word), whatever
- * the stack's size. Default 32; range 1 to 65535. Override at build time.
+ * at, at most: its cost per call (5 instructions per word on Cortex-M4,
+ * BENCHMARKS.md), whatever the stack's size. Default 32; range 1 to 65535.
+ * Override at build time.
  */
 #define STACK_CHECK_MIN_FREE_SCAN_WORDS 32u
 #endif
@@ -172,12 +173,14 @@ void stack_check_forget_paint(void);
  * painted stack's lowest address up to the deepest word found overwritten
  * (no longer ::STACK_CHECK_PAINT_WORD), or up to the stack pointer at the
  * paint while nothing below it was written (for stack_check_paint_region():
- * the region's size). Every value is a depth the stack really reached. Each call looks at ::STACK_CHECK_MIN_FREE_SCAN_WORDS words
- * at most, sweeping down from the deepest word found so far and starting
- * over at the bottom; so a deeper excursion, even one between two calls that
- * stack_check_get_free() cannot see, is reported within
- * 2 * ceil(W / ::STACK_CHECK_MIN_FREE_SCAN_WORDS) + 1 calls for a stack of W
- * words (1 KiB, 32 words per call: 17 calls).
+ * the region's size). Every value is a depth the stack really reached. Each
+ * call looks at one chunk of ::STACK_CHECK_MIN_FREE_SCAN_WORDS words at most,
+ * the next one down from where the last call stopped, all below the deepest
+ * word found so far, scanning it upward to its first overwritten word; at the
+ * bottom the sweep starts over below that word. So a deeper excursion, even
+ * one between two calls that stack_check_get_free() cannot see, is reported
+ * within 2 * ceil(W / ::STACK_CHECK_MIN_FREE_SCAN_WORDS) calls for a stack of
+ * W words (1 KiB, 32 words per call: 16 calls).
  *
  * Known limits of painting: a word that a frame writes with exactly the paint
  * value, and stack that a frame reserves but never writes (an uninitialised
@@ -197,47 +200,89 @@ void stack_check_forget_paint(void);
 int32_t stack_check_get_min_free(void);
 
 /**
- * Fills the corruption-detect area with words from the RNG and stores the
- * CRC-32 (polynomial 0x04C11DB7, initial value 0xFFFFFFFF, words fed MSB
- * first, no reflection, no final XOR: the STM32 CRC unit, RM0090 §4.2) of
- * those words, computed by the CRC unit, in the area's last word. Safe to call
- * again (re-seals with fresh random words). While it runs, and after it
- * fails, the area counts as never initialised.
+ * Words the corruption-detect area's size is a multiple of: 8 (32 bytes),
+ * at least 8. The per-cycle check feeds the CRC unit eight words per
+ * load-multiple (stm32_crc_residue()); linker/stack_corruption_area.ld
+ * refuses another size at link time, stack_check_init_corruption_detect_area()
+ * at run time (::STACK_CHECK_ERR_LAYOUT).
+ */
+#define STACK_CHECK_AREA_GRANULE_WORDS 8u
+
+/**
+ * What the CRC of the whole sealed area (its last word, the seal, fed last)
+ * must give: 0xC3C3C3C3. Not 0 and not 0xFFFFFFFF, so that a CRC unit that
+ * reads 0 (unclocked: RM0090 §7.3.10; QEMU's empty model) or that never left
+ * its reset value (RM0090 §4.4.3) fails the check without a read-back on the
+ * per-cycle path; a Thumb-2 modified immediate, so that the comparison needs
+ * no literal (ARMv7-M ARM A5.3.2).
+ */
+#define STACK_CHECK_SEAL_RESIDUE 0xC3C3C3C3u
+
+/**
+ * The seal's offset: the word the CRC register must hold before the seal is
+ * fed, XORed with the seal, for the result to be ::STACK_CHECK_SEAL_RESIDUE
+ * (0x13688431 = the CRC step inverted 32 times from 0xC3C3C3C3; feeding a word
+ * w to a register r gives F(r XOR w), F linear and invertible since the
+ * polynomial's x^0 term is 1). tests/host proves it.
+ */
+#define STACK_CHECK_SEAL_XOR 0x13688431u
+
+/**
+ * Fills the corruption-detect area with words from the RNG and seals it: its
+ * last word becomes the one that makes the CRC-32 of the whole area
+ * (polynomial 0x04C11DB7, initial value 0xFFFFFFFF, words fed MSB first, no
+ * reflection, no final XOR: the STM32 CRC unit, RM0090 §4.2), the seal fed
+ * last, equal to ::STACK_CHECK_SEAL_RESIDUE: the CRC of the other words
+ * XOR ::STACK_CHECK_SEAL_XOR (in the byte order the port feeds). Then checks
+ * the seal once through the per-cycle path. Safe to call again (re-seals with
+ * fresh random words). While it runs, and after it fails, the area counts as
+ * never initialised.
  *
  * Cost: one RNG word per area word but the last (plus one discarded word after
- * each RNG enable), one CRC pass; every peripheral wait is bounded.
+ * each RNG enable), two CRC passes; every peripheral wait is bounded.
  *
  * @retval STACK_CHECK_OK                area filled and sealed
  * @retval STACK_CHECK_ERR_RNG_SEED      seed error persisted after recovery
  * @retval STACK_CHECK_ERR_RNG_CLOCK     RNG clock error
  * @retval STACK_CHECK_ERR_RNG_TIMEOUT   RNG never became ready
  * @retval STACK_CHECK_ERR_RNG_REPEAT    RNG continuous test failed
- * @retval STACK_CHECK_ERR_CRC           CRC unit fault
- * @retval STACK_CHECK_ERR_LAYOUT        no usable area
+ * @retval STACK_CHECK_ERR_CRC           CRC unit fault (self-test, or the
+ *                                       sealed area's CRC not
+ *                                       ::STACK_CHECK_SEAL_RESIDUE)
+ * @retval STACK_CHECK_ERR_LAYOUT        no area, or its size not a multiple of
+ *                                       ::STACK_CHECK_AREA_GRANULE_WORDS words
+ *                                       (at least that many)
  */
 int stack_check_init_corruption_detect_area(void);
 
 /**
- * Checks the corruption-detect area: recomputes the CRC of all words but the
- * last with the CRC unit and compares it with the last word. A change of any
- * bit of the area, the CRC word included, is caught when it changes the CRC:
- * always for a change within one 32-bit word, and for any change confined to
- * 32 consecutive bits in the order the CRC reads them (word by word, bit 31
- * first, the CRC word last); in address order every change of up to 30
- * consecutive bits of the default 128-byte area is caught, while some of 31
- * or 32 bits across a word boundary are not (tests/campaign proves both);
- * anything else escapes with probability 2^-32. Never returns
- * ::STACK_CHECK_OK before a successful
+ * Checks the corruption-detect area: feeds all its words, the seal last, to
+ * the CRC unit and compares the result with ::STACK_CHECK_SEAL_RESIDUE. A
+ * change of any bit of the area, the seal included, is caught when it changes
+ * the CRC: always for a change within one 32-bit word, and for any change
+ * confined to 32 consecutive bits in the order the CRC reads them (word by
+ * word, bit 31 first, the seal last); in address order every change of up to
+ * 30 consecutive bits of the default 128-byte area is caught, while some of
+ * 31 or 32 bits across a word boundary are not (tests/campaign proves both);
+ * anything else escapes with probability 2^-32. (Feeding the seal and testing
+ * the residue detects exactly what comparing a stored CRC did: both fail
+ * exactly when the error polynomial is a multiple of 0x04C11DB7's.) Never
+ * returns ::STACK_CHECK_OK before a successful
  * stack_check_init_corruption_detect_area().
  *
- * Cost: one CRC pass over (area size / 4 - 1) words plus a fixed part; no
- * RNG use.
+ * The area's place and size are the ones the initialisation accepted: link
+ * constants on a board, not tested again per cycle. On a mismatch the port's
+ * CRC self-test (CRC_CR.RESET read-back and a known answer) tells a unit
+ * fault from a corrupted area; that runs only on the failing path.
+ *
+ * Cost: one CRC pass over (area size / 4) words plus a fixed part
+ * (128 bytes: BENCHMARKS.md); no RNG use.
  *
  * @retval STACK_CHECK_OK                   area intact
  * @retval STACK_CHECK_ERR_CORRUPTED        area changed since it was sealed
  * @retval STACK_CHECK_ERR_NOT_INITIALISED  never (successfully) initialised
- * @retval STACK_CHECK_ERR_CRC              CRC unit fault
- * @retval STACK_CHECK_ERR_LAYOUT           no usable area
+ * @retval STACK_CHECK_ERR_CRC              the CRC differed and the unit fails
+ *                                          its self-test
  */
 int stack_check_corruption_detect_area(void);
 

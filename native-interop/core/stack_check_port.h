@@ -22,10 +22,23 @@
  *   real stack share ports/common/stack_check_port_paint.h, which says why
  *   only such a loop may paint up to the stack pointer).
  *
+ * **Residue** (inline, in each port's own `stack_check_port_residue.h`: the
+ * per-cycle path, inline so that the check is one function with no call
+ * layers):
+ * - `static inline uint32_t stack_check_port_crc_residue(const uint32_t *words,
+ *   size_t count)`: the CRC of @c count words (a multiple of
+ *   ::STACK_CHECK_AREA_GRANULE_WORDS), under the port's lock, no read-back;
+ * - `static inline uint32_t stack_check_port_word_as_fed(uint32_t word)`: the
+ *   word as the port's CRC reads it (identity when it feeds whole words; the
+ *   byte swap when it feeds a word's bytes in memory order, MSB first, as
+ *   nanoFramework's ChibiOS CRC driver does on a little-endian core).
+ *
  * **Peripherals** (ordinary functions, declared below):
  * - stack_check_port_init(): make the RNG and CRC usable;
  * - stack_check_port_rng_word(): one random word;
- * - stack_check_port_crc(): CRC of a word buffer.
+ * - stack_check_port_crc(): CRC of a word buffer (the seal's);
+ * - stack_check_port_crc_selftest(): the CRC unit's self-test, on a failed
+ *   check only.
  *
  * Ports in this repository: `stm32` (bare metal: MSP/PSP and linker symbols;
  * register-level RNG and CRC drivers, the CRC unit used under a BASEPRI lock,
@@ -82,11 +95,22 @@ int stack_check_port_rng_word(uint32_t *word);
  */
 int stack_check_port_crc(const uint32_t *words, size_t count, uint32_t *crc);
 
+/**
+ * Self-test of the CRC (the stm32 port: CRC_DR reads 0xFFFFFFFF after
+ * CRC_CR.RESET, RM0090 §4.4.3, and a known answer), under the port's lock.
+ * Called only after a check found the wrong residue, to tell a unit fault
+ * from a corrupted area.
+ * @return ::STACK_CHECK_OK or ::STACK_CHECK_ERR_CRC.
+ */
+int stack_check_port_crc_selftest(void);
+
 #ifdef __cplusplus
 }
 #endif
 
-/* The layout half: inline functions of the port selected by the include path. */
+/* The layout and residue halves: inline functions of the port selected by
+ * the include path. */
 #include "stack_check_port_layout.h"
+#include "stack_check_port_residue.h"
 
 #endif /* SAFETYMONITOR_STACK_CHECK_PORT_H */

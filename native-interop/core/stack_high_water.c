@@ -6,8 +6,8 @@
  *        it does not carry it (--gc-sections).
  *
  * RAM: 14 bytes on a 32-bit CPU (the painted window's base and its offset
- * from the stack's base; the painted size, the mark and the sweep cursor as
- * word indices).
+ * from the stack's base; the painted size as a 16-bit word index; the mark
+ * and the sweep cursor as 16-bit word indices packed in one word).
  *
  * A stack larger than the 65,535 words the indices reach (nanoFramework's
  * POSIX nanoCLR runs on the process's main thread, 8 MiB by default) is
@@ -30,8 +30,12 @@
 static const uint32_t *volatile painted_base; /* NULL: nothing painted */
 static volatile uintptr_t window_offset;      /* bytes from the stack's base up to painted_base */
 static volatile uint16_t painted_words;       /* words from base that were painted */
-static volatile uint16_t mark;                /* words from base to the deepest depth seen */
-static volatile uint16_t cursor;              /* the sweep's next word is cursor - 1 */
+/* The mark (bits 0-15: words from base to the deepest depth seen) and the
+ * sweep's cursor (bits 16-31: the next chunk ends below it), in one word: one
+ * load and one store per call, no zero-extensions of 16-bit fields. */
+static volatile uint32_t sweep;
+
+#define SWEEP(mark, cursor) ((uint32_t)(mark) | ((uint32_t)(cursor) << 16))
 
 _Static_assert(STACK_CHECK_MIN_FREE_SCAN_WORDS >= 1u && STACK_CHECK_MIN_FREE_SCAN_WORDS <= MAX_WORDS,
                "STACK_CHECK_MIN_FREE_SCAN_WORDS must be 1 to 65535");
@@ -43,8 +47,7 @@ static void start_mark(const uint32_t *base, uintptr_t offset, size_t painted, s
 {
     window_offset = offset;
     painted_words = (uint16_t)painted;
-    mark = (uint16_t)reached;
-    cursor = (uint16_t)painted;
+    sweep = SWEEP(reached, painted);
     painted_base = base;
 }
 
@@ -107,23 +110,33 @@ int32_t stack_check_get_min_free(void)
     if (base == NULL) {
         return STACK_CHECK_ERR_NOT_INITIALISED;
     }
-    uint32_t deepest = mark;
-    uint32_t next = cursor;
-    for (uint32_t budget = STACK_CHECK_MIN_FREE_SCAN_WORDS; budget != 0u; budget--) {
-        if (next == 0u) {
-            /* The sweep reached the bottom: start over below the mark, within the paint. */
-            next = deepest < painted_words ? deepest : painted_words;
-            if (next == 0u) {
-                break;      /* the stack was used down to its last word */
+    const uint32_t state = sweep;
+    uint32_t deepest = state & 0xFFFFu;
+    const uint32_t next = state >> 16;
+    /* This call's chunk: the STACK_CHECK_MIN_FREE_SCAN_WORDS words (or fewer,
+     * at the bottom) right below the cursor, all below the mark. Its lowest
+     * overwritten word is the first found scanning up; no wrap test inside
+     * the loop. */
+    const uint32_t low = next > STACK_CHECK_MIN_FREE_SCAN_WORDS ? next - STACK_CHECK_MIN_FREE_SCAN_WORDS : 0u;
+    if (low != next) {
+        /* A negative index counting up to 0: the increment's flags end the
+         * loop (load, compare, branch, add, branch: 5 instructions a word). */
+        const uint32_t *const end = base + next;
+        intptr_t i = -(intptr_t)(next - low);
+        do {
+            if (end[i] != STACK_CHECK_PAINT_WORD) {
+                deepest = (uint32_t)((intptr_t)next + i);
+                break;
             }
-        }
-        next--;
-        if (base[next] != STACK_CHECK_PAINT_WORD) {
-            deepest = next;
-        }
+        } while (++i != 0);
     }
-    mark = (uint16_t)deepest;
-    cursor = (uint16_t)next;
+    /* At the bottom the sweep starts over, below the mark, within the paint. */
+    uint32_t restart = low;
+    if (restart == 0u) {
+        restart = painted_words;
+        restart = deepest < restart ? deepest : restart;
+    }
+    sweep = SWEEP(deepest, restart);
     /* From the stack's own base; saturated (a window more than 2 GiB above
      * the base of a stack that large). */
     const uintptr_t bytes = window_offset + (uintptr_t)deepest * 4u;

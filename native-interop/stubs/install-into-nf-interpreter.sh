@@ -82,9 +82,11 @@ cp "${interop}/core/stack_check.h" "${interop}/core/stack_check_status.h" "${int
    "${destination}/core/"
 cp "${interop}/drivers/soft/crc32_stm32_soft.h" "${interop}/drivers/soft/crc32_stm32_soft.c" \
    "${destination}/drivers/soft/"
-cp "${interop}/ports/chibios/stack_check_port_layout.h" "${interop}/ports/chibios/stack_check_port_chibios.c" \
+cp "${interop}/ports/chibios/stack_check_port_layout.h" "${interop}/ports/chibios/stack_check_port_residue.h" \
+   "${interop}/ports/chibios/stack_check_port_chibios.c" \
    "${destination}/ports/chibios/"
-cp "${interop}/ports/posix/stack_check_port_layout.h" "${interop}/ports/posix/posix_stack.c" \
+cp "${interop}/ports/posix/stack_check_port_layout.h" "${interop}/ports/posix/stack_check_port_residue.h" \
+   "${interop}/ports/posix/posix_stack.c" \
    "${interop}/ports/posix/posix_entropy.h" "${interop}/ports/posix/posix_entropy.c" \
    "${interop}/ports/posix/posix_periph.c" "${interop}/ports/posix/posix_nanoclr_start.h" \
    "${interop}/ports/posix/posix_nanoclr_start.c" "${destination}/ports/posix/"

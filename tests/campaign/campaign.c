@@ -105,7 +105,7 @@
 #define CRC_KAT_WORD 0x12345678u   /* RM0090 §4: known answer of the unit */
 #define CRC_KAT_RESULT 0xDF8A8A2Bu
 
-#define MIN_AREA_BYTES 8u
+#define MIN_AREA_BYTES 32u
 #define MAX_AREA_BYTES 4096u
 #define MAX_AREA_WORDS (MAX_AREA_BYTES / 4u)
 #define MAX_AREA_BITS (MAX_AREA_BYTES * 8u)
@@ -381,12 +381,14 @@ static uint32_t image_syndrome(const campaign_t *c)
     return syndrome;
 }
 
-/** The same syndrome computed directly: what the check compares. */
+/** The same syndrome computed directly: what the check's residue depends on
+ *  (the residue is F(crc ^ seal), F invertible: it is the sealed residue
+ *  exactly when crc ^ STACK_CHECK_SEAL_XOR ^ seal is 0). */
 static uint32_t direct_syndrome(const campaign_t *c)
 {
     const size_t last = c->words - 1u;
     const uint32_t stored = c->opt.control ? c->sealed[last] : c->image[last];
-    return crc_words(CRC_INITIAL, c->image, last) ^ stored;
+    return crc_words(CRC_INITIAL, c->image, last) ^ STACK_CHECK_SEAL_XOR ^ stored;
 }
 
 /* ---- one injection ---------------------------------------------------------- */
@@ -552,7 +554,8 @@ static bool check_premises(campaign_t *c, char *why, size_t size)
         snprintf(why, size, "software CRC fails the known answer");
         return false;
     }
-    if (crc_words(CRC_INITIAL, c->sealed, c->words - 1u) != c->sealed[c->words - 1u]) {
+    if ((crc_words(CRC_INITIAL, c->sealed, c->words - 1u) ^ STACK_CHECK_SEAL_XOR) != c->sealed[c->words - 1u] ||
+        crc_words(CRC_INITIAL, c->sealed, c->words) != STACK_CHECK_SEAL_RESIDUE) {
         snprintf(why, size, "software CRC differs from the unit's seal");
         return false;
     }
@@ -793,8 +796,10 @@ static const failure_mode_t failure_modes[] = {
      STM32_MODEL_CRC_STUCK_ZERO, STACK_CHECK_ERR_CRC},
     {"CRC unit ignores RESET", NULL, FAULT_AFTER_SEAL, STM32_MODEL_RNG_HEALTHY,
      STM32_MODEL_CRC_RESET_IGNORED, STACK_CHECK_ERR_CRC},
+    /* The wrong residue sends the check to the unit's self-test, which the
+     * wrong known answer fails: a unit fault, told apart from corruption. */
     {"CRC unit computes wrong", NULL, FAULT_AFTER_SEAL, STM32_MODEL_RNG_HEALTHY,
-     STM32_MODEL_CRC_WRONG_RESULT, STACK_CHECK_ERR_CORRUPTED},
+     STM32_MODEL_CRC_WRONG_RESULT, STACK_CHECK_ERR_CRC},
 };
 
 #define FAILURE_MODES (sizeof failure_modes / sizeof failure_modes[0])
@@ -1100,7 +1105,7 @@ static void usage(FILE *out)
             "  --fast          bursts with 4 random patterns per window, 20,000 random corruptions (default)\n"
             "  --full          bursts with 64 random patterns per window, 1,000,000 random corruptions\n"
             "  --seed S        xorshift seed, decimal or 0x hex (0 means the default, 0x%016" PRIx64 ")\n"
-            "  --area-bytes N  area size, a multiple of 4 in %u..%u (default %u); the burst class costs\n"
+            "  --area-bytes N  area size, a multiple of 32 in %u..%u (default %u); the burst class costs\n"
             "                  about N * N checks' worth of CRC work, so large areas take long in --full\n"
             "  --control       make the check blind to the CRC word: the campaign must FAIL (exit 1)\n"
             "exit status: 0 every assertion holds, 1 otherwise, 2 bad arguments\n",
@@ -1124,7 +1129,7 @@ static bool parse_u64(const char *text, uint64_t *value)
 static bool parse_area_bytes(const char *text, size_t *bytes)
 {
     uint64_t value = 0u;
-    if (!parse_u64(text, &value) || value < MIN_AREA_BYTES || value > MAX_AREA_BYTES || value % 4u != 0u) {
+    if (!parse_u64(text, &value) || value < MIN_AREA_BYTES || value > MAX_AREA_BYTES || value % 32u != 0u) {
         return false;
     }
     *bytes = (size_t)value;
@@ -1155,7 +1160,7 @@ static int parse_options(int argc, char **argv, options_t *opt)
             }
         } else if (strcmp(arg, "--area-bytes") == 0) {
             if (i + 1 >= argc || !parse_area_bytes(argv[++i], &opt->area_bytes)) {
-                fprintf(stderr, "host_campaign: --area-bytes needs a multiple of 4 from %u to %u\n", MIN_AREA_BYTES,
+                fprintf(stderr, "host_campaign: --area-bytes needs a multiple of 32 from %u to %u\n", MIN_AREA_BYTES,
                         MAX_AREA_BYTES);
                 return 2;
             }
@@ -1223,7 +1228,7 @@ static void init_rows(tally_t rows[ROWS], const campaign_t *c)
 static void print_banner(const campaign_t *c)
 {
     printf("SafetyMonitor fault-injection campaign, host: real core and STM32 drivers on the register models\n");
-    printf("mode %s%s, seed 0x%016" PRIx64 ", area %zu bytes (%zu words, word %zu holds the CRC), "
+    printf("mode %s%s, seed 0x%016" PRIx64 ", area %zu bytes (%zu words, word %zu holds the seal), "
            "clean check every %u injections\n",
            c->opt.full ? "full" : "fast", c->opt.control ? " CONTROL (the check is blind to the CRC word)" : "",
            c->opt.seed, c->bytes, c->words, c->words - 1u, CLEAN_EVERY);

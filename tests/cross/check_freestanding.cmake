@@ -4,7 +4,7 @@
 cmake_minimum_required(VERSION 3.25)
 set(allowed
     __main_stack_base__ __main_stack_end__ __process_stack_base__ __process_stack_end__
-    __stack_corruption_area_start__ __stack_corruption_area_end__
+    __stack_corruption_area_start__ __stack_corruption_area_end__ __stack_corruption_area_words__
     memcpy memmove memset memcmp)
 execute_process(COMMAND ${NM} -g ${LIBRARY} OUTPUT_VARIABLE listing RESULT_VARIABLE status)
 if(NOT status EQUAL 0)

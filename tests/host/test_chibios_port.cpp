@@ -22,7 +22,9 @@ uint32_t chibios_test_area[32];
 __asm__(".globl __stack_corruption_area_start__\n"
         ".set __stack_corruption_area_start__, chibios_test_area\n"
         ".globl __stack_corruption_area_end__\n"
-        ".set __stack_corruption_area_end__, chibios_test_area + 128\n");
+        ".set __stack_corruption_area_end__, chibios_test_area + 128\n"
+        ".globl __stack_corruption_area_words__\n"
+        ".set __stack_corruption_area_words__, 32\n");
 
 namespace {
 
@@ -130,11 +132,17 @@ TEST_F(ChibiosPort, SealsThroughTheCrcDriverUnderItsLock)
     EXPECT_EQ(crc.held, 0) << "lock left taken";
     EXPECT_EQ(crc.computes_outside_lock, 0);
     EXPECT_GE(crc.starts, 2);
-    EXPECT_EQ(crc.last_size, 31u * 4u) << "crcCompute() takes bytes";
+    EXPECT_EQ(crc.last_size, 32u * 4u) << "crcCompute() takes bytes; the last pass is the seal's proof over all 32 words";
     EXPECT_EQ(crc.last_initial, 0xFFFFFFFFu);
     EXPECT_EQ(rng.starts, 1);
     EXPECT_EQ(rng.next, 32u) << "31 words plus the one that primes the continuous test";
-    EXPECT_EQ(chibios_test_area[31], crc32_mpeg2(reinterpret_cast<const uint8_t *>(chibios_test_area), 31 * 4));
+    // The driver reads the seal's bytes in memory order: the seal is the
+    // byte-swapped CRC of the 31 words XOR the seal offset, and the CRC of
+    // all 128 bytes is the residue.
+    EXPECT_EQ(chibios_test_area[31],
+              __builtin_bswap32(crc32_mpeg2(reinterpret_cast<const uint8_t *>(chibios_test_area), 31 * 4) ^
+                                STACK_CHECK_SEAL_XOR));
+    EXPECT_EQ(crc32_mpeg2(reinterpret_cast<const uint8_t *>(chibios_test_area), 32 * 4), STACK_CHECK_SEAL_RESIDUE);
     EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_OK);
     EXPECT_EQ(crc.held, 0);
 }

@@ -22,7 +22,7 @@ TEST_F(CorruptionArea, CheckBeforeInitIsNeverOk)
     for (size_t i = 0; i + 1 < words(); i++) {
         area()[i] = static_cast<uint32_t>(i * 0x9E3779B9u);
     }
-    area()[words() - 1] = crc32_stm32_words(area(), words() - 1);
+    area()[words() - 1] = crc32_stm32_words(area(), words() - 1) ^ STACK_CHECK_SEAL_XOR;
     EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_ERR_NOT_INITIALISED);
 }
 
@@ -32,7 +32,9 @@ TEST_F(CorruptionArea, InitFillsWithRandomWordsAndSealsWithTheirCrc)
     ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
     std::set<uint32_t> distinct(area(), area() + words() - 1);
     EXPECT_EQ(distinct.size(), words() - 1) << "random words repeat";
-    EXPECT_EQ(area()[words() - 1], crc32_stm32_words(area(), words() - 1));
+    EXPECT_EQ(area()[words() - 1], crc32_stm32_words(area(), words() - 1) ^ STACK_CHECK_SEAL_XOR);
+    // The seal makes the CRC of the whole area, seal last, the residue.
+    EXPECT_EQ(crc32_stm32_words(area(), words()), STACK_CHECK_SEAL_RESIDUE);
     // One RNG word per data word, plus the one kept for the continuous test.
     EXPECT_EQ(stats().rng_dr_reads, words() - 1 + 1);
     EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_OK);
@@ -71,7 +73,26 @@ TEST_P(EveryBit, FlipIsDetectedAndRestoreIsClean)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(AreaBytes, EveryBit, ::testing::Values(8u, 12u, 128u, 256u));
+INSTANTIATE_TEST_SUITE_P(AreaBytes, EveryBit, ::testing::Values(32u, 64u, 96u, 128u, 256u));
+
+// The seal offset is what the residue needs, for any CRC before the seal: a
+// word w fed to a register r gives F(r ^ w), so r ^ (r ^ SEAL_XOR) always
+// leaves F(SEAL_XOR). The control (one bit of the offset off) must miss.
+TEST(SealResidue, TheOffsetGivesTheResidueWhateverTheData)
+{
+    for (uint32_t seed = 1; seed < 200; seed++) {
+        uint32_t words[8];
+        for (uint32_t i = 0; i < 7; i++) {
+            words[i] = seed * 0x9E3779B9u + i * 0x85EBCA6Bu;
+        }
+        words[7] = crc32_stm32_words(words, 7) ^ STACK_CHECK_SEAL_XOR;
+        ASSERT_EQ(crc32_stm32_words(words, 8), STACK_CHECK_SEAL_RESIDUE) << "seed " << seed;
+        words[7] ^= 1u;
+        ASSERT_NE(crc32_stm32_words(words, 8), STACK_CHECK_SEAL_RESIDUE) << "seed " << seed;
+    }
+    EXPECT_NE(STACK_CHECK_SEAL_RESIDUE, 0u) << "a unit that reads 0 would pass";
+    EXPECT_NE(STACK_CHECK_SEAL_RESIDUE, 0xFFFFFFFFu) << "a unit stuck at its reset value would pass";
+}
 
 TEST_F(CorruptionArea, AnyByteOfALargeAreaIsDetected)
 {
@@ -106,13 +127,15 @@ TEST_F(CorruptionArea, UnusableAreaIsALayoutError)
 {
     host_port_set_area(nullptr, 32);
     EXPECT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_ERR_LAYOUT);
-    host_port_set_area(host_port_area_buffer(), 1);
-    EXPECT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_ERR_LAYOUT);
-    // The smallest usable area: one random word and the CRC word.
-    host_port_set_area(host_port_area_buffer(), 2);
+    for (size_t words : {0u, 1u, 2u, 7u, 9u, 12u, 36u}) {
+        host_port_set_area(host_port_area_buffer(), words);
+        EXPECT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_ERR_LAYOUT) << words << " words";
+        EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_ERR_NOT_INITIALISED) << words << " words";
+    }
+    // The smallest usable area: one load-multiple, 7 random words and the seal.
+    host_port_set_area(host_port_area_buffer(), STACK_CHECK_AREA_GRANULE_WORDS);
     ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
-    host_port_set_area(host_port_area_buffer(), 1);
-    EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_ERR_LAYOUT);
+    EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_OK);
 }
 
 struct RngCase {
@@ -178,9 +201,23 @@ TEST_F(CorruptionArea, CrcUnitComputingWrongFailsInitAndIsNeverOkAfterwards)
     stm32_periph_model_inject_crc(STM32_MODEL_CRC_HEALTHY);
     ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
     stm32_periph_model_inject_crc(STM32_MODEL_CRC_WRONG_RESULT);
-    // A unit that goes wrong after the seal cannot be told from a corrupted
-    // area; what matters is that the check fails.
-    EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_ERR_CORRUPTED);
+    // The wrong residue sends the check to the unit's self-test, whose known
+    // answer is wrong too: a unit fault, not a corrupted area.
+    EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_ERR_CRC);
+    stm32_periph_model_inject_crc(STM32_MODEL_CRC_HEALTHY);
+    EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_OK) << "the control: a healthy unit again";
+}
+
+// Without a read-back on the per-cycle path: a unit whose clock another
+// driver turned off reads 0 (RM0090 §7.3.10), which is not the residue.
+TEST_F(CorruptionArea, CrcUnitLosingItsClockAfterTheSealIsACrcFault)
+{
+    ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
+    const uint32_t ahb1enr = BOARD_RCC_BASE + RCC_AHB1ENR_OFFSET;
+    stm32_mmio_write32(ahb1enr, reg(ahb1enr) & ~RCC_AHB1ENR_CRCEN);
+    EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_ERR_CRC);
+    stm32_mmio_write32(ahb1enr, reg(ahb1enr) | RCC_AHB1ENR_CRCEN);
+    EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_OK);
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ constexpr uint32_t kScan = STACK_CHECK_MIN_FREE_SCAN_WORDS;
 
 uint32_t bound_calls(size_t words)
 {
-    return static_cast<uint32_t>(2u * ((words + kScan - 1u) / kScan) + 1u);
+    return static_cast<uint32_t>(2u * ((words + kScan - 1u) / kScan));
 }
 
 // A region that stands for a stack: W words, painted as unused.

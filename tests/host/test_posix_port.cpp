@@ -209,7 +209,8 @@ TEST_F(PosixPort, SealsAndChecksTheArea)
 {
     ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
     EXPECT_EQ(stack_check_posix_area[stack_check_posix_area_words - 1],
-              crc32_stm32_words(stack_check_posix_area, stack_check_posix_area_words - 1));
+              crc32_stm32_words(stack_check_posix_area, stack_check_posix_area_words - 1) ^ STACK_CHECK_SEAL_XOR);
+    EXPECT_EQ(crc32_stm32_words(stack_check_posix_area, stack_check_posix_area_words), STACK_CHECK_SEAL_RESIDUE);
     EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_OK);
     auto *bytes = reinterpret_cast<uint8_t *>(stack_check_posix_area);
     for (size_t bit = 0; bit < stack_check_posix_area_words * 32; bit++) {

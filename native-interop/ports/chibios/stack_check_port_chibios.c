@@ -74,9 +74,14 @@ static int rng_raw_word(uint32_t *word)
 #endif
 }
 
+int stack_check_port_crc_selftest(void)
+{
+    return crc_bytes(crc_kat_bytes, sizeof crc_kat_bytes) == CRC_KAT_RESULT ? STACK_CHECK_OK : STACK_CHECK_ERR_CRC;
+}
+
 int stack_check_port_init(void)
 {
-    if (crc_bytes(crc_kat_bytes, sizeof crc_kat_bytes) != CRC_KAT_RESULT) {
+    if (stack_check_port_crc_selftest() != STACK_CHECK_OK) {
         return STACK_CHECK_ERR_CRC;
     }
 #if defined(STACK_CHECK_RNG_TRNG)
@@ -99,4 +104,9 @@ int stack_check_port_crc(const uint32_t *words, size_t count, uint32_t *crc)
 {
     *crc = crc_bytes(words, (uint32_t)(count * sizeof *words));
     return STACK_CHECK_OK;
+}
+
+uint32_t stack_check_chibios_crc_residue(const uint32_t *words, size_t count)
+{
+    return crc_bytes(words, (uint32_t)(count * sizeof *words));
 }

@@ -18,12 +18,14 @@ extern "C" {
 
 extern uint32_t __stack_corruption_area_start__[];
 extern uint32_t __stack_corruption_area_end__[];
+/* Absolute: its address is the area's size in words (linker/stack_corruption_area.ld). */
+extern uint8_t __stack_corruption_area_words__[];
 
 static inline stack_check_area_t stack_check_port_area(void)
 {
     stack_check_area_t area;
     area.start = __stack_corruption_area_start__;
-    area.words = (size_t)(__stack_corruption_area_end__ - __stack_corruption_area_start__);
+    area.words = (size_t)(uintptr_t)__stack_corruption_area_words__;
     return area;
 }
 

@@ -4,6 +4,7 @@
  *        and CRC through the register-level drivers (the host port routes
  *        their register accesses to models).
  */
+#include "stack_check.h"
 #include "stack_check_status.h"
 #include "stack_check_port.h"
 /* The port's own lock, from the include path (stm32: BASEPRI;
@@ -11,6 +12,9 @@
 #include "stack_check_port_lock.h"
 #include "stm32_crc.h"
 #include "stm32_rng.h"
+
+_Static_assert(STACK_CHECK_AREA_GRANULE_WORDS % STM32_CRC_RESIDUE_GRANULE_WORDS == 0u,
+               "the area's granule must be whole load-multiples of the CRC feed (stm32_crc_residue())");
 
 /* The CRC unit is used under the port's lock (stack_check_port_lock.h): a
  * check from an interrupt handler must not interleave with another. The RNG
@@ -30,6 +34,14 @@ int stack_check_port_init(void)
 int stack_check_port_rng_word(uint32_t *word)
 {
     return stm32_rng_read(word);
+}
+
+int stack_check_port_crc_selftest(void)
+{
+    const uint32_t lock = stack_check_port_lock();
+    const int status = stm32_crc_selftest();
+    stack_check_port_unlock(lock);
+    return status;
 }
 
 int stack_check_port_crc(const uint32_t *words, size_t count, uint32_t *crc)

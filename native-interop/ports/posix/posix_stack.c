@@ -8,8 +8,8 @@
 #include <pthread.h>
 #include <stdbool.h>
 
-_Static_assert(SAFETYMON_POSIX_AREA_BYTES % 4 == 0 && SAFETYMON_POSIX_AREA_BYTES >= 8,
-               "SAFETYMON_POSIX_AREA_BYTES must be a multiple of 4 and at least 8");
+_Static_assert(SAFETYMON_POSIX_AREA_BYTES % 32 == 0 && SAFETYMON_POSIX_AREA_BYTES >= 32,
+               "SAFETYMON_POSIX_AREA_BYTES must be a multiple of 32 and at least 32 (STACK_CHECK_AREA_GRANULE_WORDS)");
 
 uint32_t stack_check_posix_area[SAFETYMON_POSIX_AREA_BYTES / 4];
 const uint32_t stack_check_posix_area_words = SAFETYMON_POSIX_AREA_BYTES / 4;

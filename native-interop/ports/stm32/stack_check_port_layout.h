@@ -10,10 +10,13 @@
  * - `__process_stack_base__`, `__process_stack_end__`: the PSP stack;
  * - `__stack_corruption_area_start__`, `__stack_corruption_area_end__`.
  *
- * Which stack: Handler mode always runs on MSP; Thread mode runs on PSP when
+ * Which stack: CONTROL.SPSEL alone. Thread mode runs on PSP when
  * CONTROL.SPSEL is 1, else on MSP (ARMv7-M Architecture Reference Manual,
- * B1.4.4 "The special-purpose CONTROL register" and B1.5.8 on exception
- * entry). IPSR is non-zero exactly in Handler mode (B1.4.2).
+ * B1.4.4 "The special-purpose CONTROL register"); Handler mode always runs on
+ * MSP, and exception entry clears CONTROL.SPSEL (B1.5.6, ExceptionTaken():
+ * "CONTROL.SPSEL = '0'"; the exception return restores it from EXC_RETURN,
+ * B1.5.8), so no IPSR test is needed (tests/target's handler-mode case shows
+ * it). The current stack pointer is SP itself.
  */
 #ifndef SAFETYMONITOR_STACK_CHECK_PORT_LAYOUT_STM32_H
 #define SAFETYMONITOR_STACK_CHECK_PORT_LAYOUT_STM32_H
@@ -38,18 +41,15 @@ extern uint8_t __process_stack_end__[];
 
 static inline stack_check_stack_t stack_check_port_stack(void)
 {
-    uint32_t ipsr;
     uint32_t control;
     uint32_t sp;
     stack_check_stack_t stack;
-    __asm__ __volatile__("mrs %0, ipsr" : "=r"(ipsr));
     __asm__ __volatile__("mrs %0, control" : "=r"(control));
-    if (ipsr == 0u && (control & STACK_CHECK_CONTROL_SPSEL) != 0u) {
-        __asm__ __volatile__("mrs %0, psp" : "=r"(sp));
+    __asm__ __volatile__("mov %0, sp" : "=r"(sp));
+    if ((control & STACK_CHECK_CONTROL_SPSEL) != 0u) {
         stack.base = (uintptr_t)__process_stack_base__;
         stack.end = (uintptr_t)__process_stack_end__;
     } else {
-        __asm__ __volatile__("mrs %0, msp" : "=r"(sp));
         stack.base = (uintptr_t)__main_stack_base__;
         stack.end = (uintptr_t)__main_stack_end__;
     }

@@ -1,0 +1,34 @@
+/**
+ * @file stack_check_port_stm32_residue.h
+ * @brief Residue half of the `stm32` and `host` ports: the per-cycle CRC
+ *        through the register-level driver (stm32_crc_residue()) under the
+ *        port's own lock (stack_check_port_lock.h from the include path:
+ *        stm32 BASEPRI, host none). Both ports feed whole words.
+ */
+#ifndef SAFETYMONITOR_STACK_CHECK_PORT_STM32_RESIDUE_H
+#define SAFETYMONITOR_STACK_CHECK_PORT_STM32_RESIDUE_H
+
+#include "stack_check.h"
+#include "stack_check_port_lock.h"
+#include "stm32_crc.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t stack_check_port_crc_residue(const uint32_t *words, size_t count)
+{
+    const uint32_t lock = stack_check_port_lock();
+    const uint32_t residue = stm32_crc_residue(words, count);
+    stack_check_port_unlock(lock);
+    return residue;
+}
+
+static inline uint32_t stack_check_port_word_as_fed(uint32_t word)
+{
+    return word;
+}
+
+#endif /* SAFETYMONITOR_STACK_CHECK_PORT_STM32_RESIDUE_H */

@@ -1,0 +1,24 @@
+/**
+ * @file stack_check_port_residue.h
+ * @brief Residue half of the `posix` port (stack_check_port.h): the software
+ *        CRC over whole words (drivers/soft); no unit to share, no lock.
+ */
+#ifndef SAFETYMONITOR_STACK_CHECK_PORT_RESIDUE_POSIX_H
+#define SAFETYMONITOR_STACK_CHECK_PORT_RESIDUE_POSIX_H
+
+#include "crc32_stm32_soft.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+static inline uint32_t stack_check_port_crc_residue(const uint32_t *words, size_t count)
+{
+    return crc32_stm32_soft_words(CRC32_STM32_SOFT_INIT, words, count);
+}
+
+static inline uint32_t stack_check_port_word_as_fed(uint32_t word)
+{
+    return word;
+}
+
+#endif /* SAFETYMONITOR_STACK_CHECK_PORT_RESIDUE_POSIX_H */
