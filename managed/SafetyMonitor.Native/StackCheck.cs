@@ -151,7 +151,7 @@ namespace SafetyMonitor.Native
         /// high-water mark (C: <c>stack_check_get_min_free()</c>). Each call looks
         /// at a bounded number of stack words (32 by default), so its cost does
         /// not grow with the stack; a deeper excursion, even one between two
-        /// calls, shows within 2 * ceil(stack words / 32) + 1 calls.
+        /// calls, shows within 2 * ceil(stack words / 32) calls.
         /// </summary>
         /// <returns>
         /// Bytes, 0 to the stack size; -7 when the stack was never painted (the

@@ -19,7 +19,7 @@ namespace SafetyMonitor
     /// <see cref="ErrorRaisedEventArgs"/> per such flag, when
     /// <see cref="ErrorRaised"/> has subscribers). Its cost: three native
     /// calls (the cycle number, the free stack and the area check, one CRC
-    /// over the area, 31 words by default), a fourth for the high-water mark
+    /// over the area, 32 words by default), a fourth for the high-water mark
     /// unless <see cref="UseHighWaterMark"/> is off (32 stack words at most),
     /// plus the registered checks. Instruction counts of each: BENCHMARKS.md.
     /// </para>

@@ -25,9 +25,10 @@
  * **Residue** (inline, in each port's own `stack_check_port_residue.h`: the
  * per-cycle path, inline so that the check is one function with no call
  * layers):
- * - `static inline uint32_t stack_check_port_crc_residue(const uint32_t *words,
- *   size_t count)`: the CRC of @c count words (a multiple of
- *   ::STACK_CHECK_AREA_GRANULE_WORDS), under the port's lock, no read-back;
+ * - `static inline uint32_t stack_check_port_crc_difference(const uint32_t
+ *   *words, size_t count)`: the CRC of @c count words (a multiple of
+ *   ::STACK_CHECK_AREA_GRANULE_WORDS) minus ::STACK_CHECK_SEAL_RESIDUE, under
+ *   the port's lock, no read-back (0: the residue of an intact area);
  * - `static inline uint32_t stack_check_port_word_as_fed(uint32_t word)`: the
  *   word as the port's CRC reads it (identity when it feeds whole words; the
  *   byte swap when it feeds a word's bytes in memory order, MSB first, as
@@ -87,13 +88,15 @@ int stack_check_port_rng_word(uint32_t *word);
 
 /**
  * CRC of @p count words (the STM32 CRC unit's CRC-32: polynomial 0x04C11DB7,
- * initial value 0xFFFFFFFF, MSB first, no reflection, no final XOR).
- * @param[in]  words first word; @p count words are read
- * @param[in]  count number of words, >= 1
- * @param[out] crc   the result; untouched on failure
- * @return ::STACK_CHECK_OK or ::STACK_CHECK_ERR_CRC.
+ * initial value 0xFFFFFFFF, MSB first, no reflection, no final XOR), fed the
+ * way stack_check_port_crc_residue() feeds them: the seal's CRC. Called only
+ * after stack_check_port_init() succeeded; a unit that fails afterwards
+ * gives a wrong value, which the seal's proof through the check catches.
+ * @param[in] words first word; @p count words are read
+ * @param[in] count number of words, >= 1
+ * @return the CRC register after the last word
  */
-int stack_check_port_crc(const uint32_t *words, size_t count, uint32_t *crc);
+uint32_t stack_check_port_crc(const uint32_t *words, size_t count);
 
 /**
  * Self-test of the CRC (the stm32 port: CRC_DR reads 0xFFFFFFFF after

@@ -77,6 +77,7 @@ mkdir -p "${destination}/core" "${destination}/drivers/soft" "${destination}/por
          "${destination}/ports/posix" "${destination}/ports/common"
 cp "${here}/SafetyMonitor.Native/"*.h "${here}/SafetyMonitor.Native/"*.cpp "${destination}/"
 cp "${interop}/core/stack_check.h" "${interop}/core/stack_check_status.h" "${interop}/core/stack_check.c" \
+   "${interop}/core/stack_size.c" \
    "${interop}/core/stack_check_port.h" "${interop}/core/rng_continuous_test.h" \
    "${interop}/core/fault_record.h" "${interop}/core/fault_record.c" "${interop}/core/stack_high_water.c" \
    "${destination}/core/"

@@ -17,6 +17,7 @@ trap 'rm -rf "${work}"' EXIT
 check_sources="core/stack_check.c ports/common/stack_check_port_stm32_periph.c drivers/stm32/stm32_crc.c drivers/stm32/stm32_rng.c"
 evidence_sources="core/fault_record.c core/error_memory.c core/retained_boot.c drivers/soft/crc32_stm32_soft.c"
 names_sources="core/stack_check_status.c"
+size_sources="core/stack_size.c"
 high_water_sources="core/stack_high_water.c"
 includes=(-I"${interop}/core" -I"${interop}/ports/stm32" -I"${interop}/ports/common" -I"${interop}/drivers/stm32"
           -I"${interop}/drivers/soft" -I"${root}/boards/ST_STM32F429I_DISCOVERY")
@@ -42,18 +43,19 @@ for cpu in "Cortex-M4F" "Cortex-M7"; do
     for opt in -Os -O2; do
         dir="${work}/${cpu}${opt}"
         mkdir -p "${dir}"
-        for source in ${check_sources} ${evidence_sources} ${names_sources} ${high_water_sources}; do
+        for source in ${check_sources} ${evidence_sources} ${names_sources} ${high_water_sources} ${size_sources}; do
             # shellcheck disable=SC2086
             arm-none-eabi-gcc ${cpu_flags[$cpu]} ${opt} -std=c11 -ffreestanding -ffunction-sections -fdata-sections \
                 "${includes[@]}" -c "${interop}/${source}" -o "${dir}/$(basename "${source}" .c).o"
         done
         objects() { for s in "$@"; do echo "${dir}/$(basename "${s}" .c).o"; done; }
-        for part in check high_water evidence names; do
+        for part in check high_water evidence names size; do
             case "${part}" in
                 check) list=${check_sources}; label="stack check (get_free, init, check; port, RNG and CRC drivers)" ;;
                 high_water) list=${high_water_sources}; label="high-water mark (paint, get_min_free)" ;;
                 evidence) list=${evidence_sources}; label="evidence (fault record, error memory, software CRC)" ;;
                 names) list=${names_sources}; label="status names (stack_check_status_name)" ;;
+                size) list=${size_sources}; label="stack size (stack_check_get_size)" ;;
             esac
             # shellcheck disable=SC2086
             read -r flash ram noinit < <(sizes $(objects ${list}))

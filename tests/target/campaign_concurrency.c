@@ -46,11 +46,9 @@ static int cycle_check(void)
 {
 #ifdef CAMPAIGN_CONTROL
     const uint32_t words = (uint32_t)(__stack_corruption_area_end__ - __stack_corruption_area_start__);
-    uint32_t crc = 0u;
-    if (stm32_crc_compute(__stack_corruption_area_start__, words - 1u, &crc) != STACK_CHECK_OK) {
-        return STACK_CHECK_ERR_CRC;
-    }
-    return crc == __stack_corruption_area_start__[words - 1u] ? STACK_CHECK_OK : STACK_CHECK_ERR_CORRUPTED;
+    return stm32_crc_compute(__stack_corruption_area_start__, words) == STACK_CHECK_SEAL_RESIDUE
+               ? STACK_CHECK_OK
+               : STACK_CHECK_ERR_CORRUPTED;
 #else
     return stack_check_corruption_detect_area();
 #endif

@@ -4,7 +4,7 @@
  *        recursion runs between two safety cycles and returns: the next
  *        cycles' stack_check_get_free() cannot see it, stack_check_get_min_free()
  *        must report exactly how deep it went, within
- *        2 * ceil(W / STACK_CHECK_MIN_FREE_SCAN_WORDS) + 1 calls for a stack of
+ *        2 * ceil(W / STACK_CHECK_MIN_FREE_SCAN_WORDS) calls for a stack of
  *        W words, and never deeper. Start-up painted the stack up to its
  *        stack pointer: before the excursion the mark lies just below main()'s
  *        frame, not a margin deeper.
@@ -50,7 +50,7 @@ int main(void)
     uint32_t total = 0u;
     const uint32_t base = (uint32_t)(uintptr_t)__main_stack_base__;
     const uint32_t words = ((uint32_t)(uintptr_t)__main_stack_end__ - base) / 4u;
-    const uint32_t bound = 2u * ((words + STACK_CHECK_MIN_FREE_SCAN_WORDS - 1u) / STACK_CHECK_MIN_FREE_SCAN_WORDS) + 1u;
+    const uint32_t bound = 2u * ((words + STACK_CHECK_MIN_FREE_SCAN_WORDS - 1u) / STACK_CHECK_MIN_FREE_SCAN_WORDS);
 
     int32_t before = 0;
     for (uint32_t i = 0u; i < bound; i++) {

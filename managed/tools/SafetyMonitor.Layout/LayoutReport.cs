@@ -350,9 +350,9 @@ namespace SafetyMonitor.Layout
         private static AreaReport AnalyseArea(AddressRange area, List<StackReport> stacks, List<ElfSection> ram, SectionIndex index, List<string> violations)
         {
             string section = index.Holding(area)?.Name ?? "(no section)";
-            if (area.End <= area.Start || area.Size < 8 || area.Size % 4 != 0)
+            if (area.End <= area.Start || area.Size < 32 || area.Size % 32 != 0)
             {
-                violations.Add($"corruption-detect area {area} has {(area.End > area.Start ? area.Size : 0)} bytes: it needs a multiple of 4, at least 8");
+                violations.Add($"corruption-detect area {area} has {(area.End > area.Start ? area.Size : 0)} bytes: it needs a multiple of 32, at least 32 (the check feeds 8 words per load-multiple)");
             }
 
             StackReport? guarded = stacks.FirstOrDefault(s => s.Range.End == area.Start) ?? stacks.FirstOrDefault(s => s.Range.Start == area.End);

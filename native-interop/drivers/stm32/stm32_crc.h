@@ -55,77 +55,69 @@ int stm32_crc_selftest(void);
 int stm32_crc_start(void);
 
 /**
- * CRC of @p count words through the unit: CRC_CR.RESET, a check that CRC_DR
- * holds its reset value, one CRC_DR write per word, one CRC_DR read.
- * Requires a successful stm32_crc_start(). Any @p count (the seal's path,
- * not the per-cycle one: see stm32_crc_residue()).
- * @param[in]  words first word
- * @param[in]  count number of words (0 gives 0xFFFFFFFF)
- * @param[out] crc   the result; untouched on failure
- * @retval STACK_CHECK_OK       @p crc written
- * @retval STACK_CHECK_ERR_CRC  CRC_DR not 0xFFFFFFFF after reset
+ * CRC of @p count words through the unit: CRC_CR.RESET, one CRC_DR write per
+ * word, one CRC_DR read. Any @p count (the seal's path and the self-test's,
+ * not the per-cycle one: see stm32_crc_residue()). Requires a successful
+ * stm32_crc_start(); a unit that fails gives a wrong value, which the
+ * self-test and the seal's proof (stack_check.c) catch.
+ * @param[in] words first word (may be NULL when @p count is 0)
+ * @param[in] count number of words (0 gives CRC_DR's reset value,
+ *                  0xFFFFFFFF on a working unit)
+ * @return CRC_DR after the last word
  */
-int stm32_crc_compute(const uint32_t *words, size_t count, uint32_t *crc);
+uint32_t stm32_crc_compute(const uint32_t *words, size_t count);
 
 /**
- * The per-cycle path: CRC_CR.RESET, @p count words fed, CRC_DR read; no
- * read-back of the reset value (a dead unit shows in the result, which the
- * caller compares with a known non-trivial residue; see stack_check.c).
- * On Thumb-2 the words are fed eight per load-multiple (LDMIA of r2-r9, then
- * eight stores to CRC_DR), sixteen per loop pass: 20 instructions per 16
- * words (1.25 per word) and 2 to enter the loop. Plain C compiled with
+ * The per-cycle path: CRC_CR.RESET, @p count words fed, CRC_DR read, and
+ * @p expected subtracted; no read-back of the reset value (a dead unit shows
+ * in the result, which the caller compares with a known non-trivial residue;
+ * see stack_check.c). On Thumb-2 the words are fed eight per load-multiple
+ * (LDMIA of r4-r11, then eight stores to CRC_DR), the loop counting the words
+ * down by 8: 11 instructions per 8 words; the subtraction is the result's
+ * SUBS, so the caller's test is a CBNZ. Plain C compiled with
  * arm-none-eabi-gcc 12.2 -Os does not do this (GCC builds load-multiples of
  * at most 4 registers from separate loads): BENCHMARKS.md measures both.
  * Always inlined (GCC, Clang): the check is then one function; a call layer
  * costs more than the lock it would wrap.
  * Requires a successful stm32_crc_start(); the caller serialises the unit.
- * @param[in] words first word, 4-byte aligned
- * @param[in] count number of words: a multiple of
- *                  ::STM32_CRC_RESIDUE_GRANULE_WORDS, at least that
- *                  (anything else feeds a different number of words)
- * @return CRC_DR after the last word
+ * @param[in] words    first word, 4-byte aligned
+ * @param[in] count    number of words: a multiple of
+ *                     ::STM32_CRC_RESIDUE_GRANULE_WORDS, at least that
+ *                     (anything else feeds a different number of words)
+ * @param[in] expected the residue expected, a Thumb-2 modified immediate
+ *                     (ARMv7-M ARM A5.3.2)
+ * @return CRC_DR after the last word minus @p expected (0 when they agree)
  */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline uint32_t stm32_crc_residue(const uint32_t *words, size_t count)
+static inline uint32_t stm32_crc_residue_difference(const uint32_t *words, size_t count, uint32_t expected)
 {
     const uint32_t dr = BOARD_CRC_BASE + CRC_DR_OFFSET;
-    stm32_mmio_write32(BOARD_CRC_BASE + CRC_CR_OFFSET, CRC_CR_RESET);
 #if defined(__thumb2__) && !defined(STM32_MMIO_HOOKED)
-    register uint32_t w0 __asm__("r2");
-    register uint32_t w1 __asm__("r3");
-    register uint32_t w2 __asm__("r4");
-    register uint32_t w3 __asm__("r5");
-    register uint32_t w4 __asm__("r6");
-    register uint32_t w5 __asm__("r7");
-    register uint32_t w6 __asm__("r8");
-    register uint32_t w7 __asm__("r9");
-    uint32_t passes;
-    __asm__ __volatile__("lsrs %[n], %[count], #4\n\t" /* 16-word passes; C: an odd group of 8 */
-                         "bcc 1f\n\t"
-                         "adds %[n], %[n], #1\n\t" /* the odd group: enter at the second half */
-                         "b 2f\n"
+    _Static_assert(CRC_CR_OFFSET == 8u, "the CRC_CR.RESET store below");
+    uint32_t difference;
+    /* CRC_CR.RESET inside the block: the unit's base stays in one register. */
+    __asm__ __volatile__("str %[reset], [%[dr], #8]\n"
                          "1:\n\t"
-                         "ldmia %[src]!, {r2-r9}\n\t"
-                         "str r2, [%[dr]]\n\tstr r3, [%[dr]]\n\tstr r4, [%[dr]]\n\tstr r5, [%[dr]]\n\t"
-                         "str r6, [%[dr]]\n\tstr r7, [%[dr]]\n\tstr r8, [%[dr]]\n\tstr r9, [%[dr]]\n"
-                         "2:\n\t"
-                         "ldmia %[src]!, {r2-r9}\n\t"
-                         "str r2, [%[dr]]\n\tstr r3, [%[dr]]\n\tstr r4, [%[dr]]\n\tstr r5, [%[dr]]\n\t"
-                         "str r6, [%[dr]]\n\tstr r7, [%[dr]]\n\tstr r8, [%[dr]]\n\tstr r9, [%[dr]]\n\t"
-                         "subs %[n], %[n], #1\n\t"
+                         "ldmia %[src]!, {r4-r11}\n\t"
+                         "str r4, [%[dr]]\n\tstr r5, [%[dr]]\n\tstr r6, [%[dr]]\n\tstr r7, [%[dr]]\n\t"
+                         "str r8, [%[dr]]\n\tstr r9, [%[dr]]\n\tstr r10, [%[dr]]\n\tstr r11, [%[dr]]\n\t"
+                         "subs %[n], %[n], #8\n\t"
                          "bne 1b\n\t"
-                         : [src] "+&r"(words), [n] "=&r"(passes), "=r"(w0), "=r"(w1), "=r"(w2), "=r"(w3), "=r"(w4),
-                           "=r"(w5), "=r"(w6), "=r"(w7)
-                         : [count] "r"(count), [dr] "r"(dr)
-                         : "cc", "memory");
+                         "ldr %[diff], [%[dr]]\n\t"
+                         "subs %[diff], %[diff], %[k]\n\t"
+                         : [src] "+&r"(words), [n] "+&r"(count), [diff] "=&r"(difference)
+                         : [dr] "r"(dr), [k] "I"(expected), [reset] "r"(CRC_CR_RESET)
+                         : "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "cc", "memory");
+    return difference;
 #else
+    stm32_mmio_write32(BOARD_CRC_BASE + CRC_CR_OFFSET, CRC_CR_RESET);
     for (size_t i = 0u; i < count; i++) {
         stm32_mmio_write32(dr, words[i]);
     }
+    return stm32_mmio_read32(dr) - expected;
 #endif
-    return stm32_mmio_read32(dr);
 }
 
 #ifdef __cplusplus

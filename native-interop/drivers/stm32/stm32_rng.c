@@ -37,7 +37,9 @@ void stm32_rng_start(void)
     stm32_mmio_write32(ahb2enr, stm32_mmio_read32(ahb2enr) | RCC_AHB2ENR_RNGEN);
     (void)stm32_mmio_read32(ahb2enr);
 
-    rng_write_reg(RNG_CR_OFFSET, rng_read_reg(RNG_CR_OFFSET) | RNG_CR_RNGEN);
+    /* RNG_CR holds only RNGEN and IE (RM0090 §24.4.1); the driver polls, so
+     * IE stays 0. */
+    rng_write_reg(RNG_CR_OFFSET, RNG_CR_RNGEN);
     rng_continuous_test_restart(&continuous_test);
 }
 
@@ -46,9 +48,8 @@ void stm32_rng_start(void)
 static void rng_restart_after_seed_error(void)
 {
     rng_write_reg(RNG_SR_OFFSET, RNG_SR_CEIS);
-    const uint32_t cr = rng_read_reg(RNG_CR_OFFSET);
-    rng_write_reg(RNG_CR_OFFSET, cr & ~RNG_CR_RNGEN);
-    rng_write_reg(RNG_CR_OFFSET, cr | RNG_CR_RNGEN);
+    rng_write_reg(RNG_CR_OFFSET, 0u);
+    rng_write_reg(RNG_CR_OFFSET, RNG_CR_RNGEN);
     rng_continuous_test_restart(&continuous_test);
 }
 

@@ -100,10 +100,9 @@ int stack_check_port_rng_word(uint32_t *word)
     return rng_continuous_test_next(&continuous_test, rng_raw_word, word);
 }
 
-int stack_check_port_crc(const uint32_t *words, size_t count, uint32_t *crc)
+uint32_t stack_check_port_crc(const uint32_t *words, size_t count)
 {
-    *crc = crc_bytes(words, (uint32_t)(count * sizeof *words));
-    return STACK_CHECK_OK;
+    return crc_bytes(words, (uint32_t)(count * sizeof *words));
 }
 
 uint32_t stack_check_chibios_crc_residue(const uint32_t *words, size_t count)

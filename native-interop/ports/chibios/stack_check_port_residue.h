@@ -9,6 +9,8 @@
 #ifndef SAFETYMONITOR_STACK_CHECK_PORT_RESIDUE_CHIBIOS_H
 #define SAFETYMONITOR_STACK_CHECK_PORT_RESIDUE_CHIBIOS_H
 
+#include "stack_check.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,9 +26,9 @@ uint32_t stack_check_chibios_crc_residue(const uint32_t *words, size_t count);
 }
 #endif
 
-static inline uint32_t stack_check_port_crc_residue(const uint32_t *words, size_t count)
+static inline uint32_t stack_check_port_crc_difference(const uint32_t *words, size_t count)
 {
-    return stack_check_chibios_crc_residue(words, count);
+    return stack_check_chibios_crc_residue(words, count) - STACK_CHECK_SEAL_RESIDUE;
 }
 
 /* ARMv7-M is little-endian here (nanoFramework's STM32 targets): the byte at

@@ -16,6 +16,11 @@
 extern "C" {
 #endif
 
+/** The area's place and size are checked by the link
+ *  (linker/stack_corruption_area.ld's ASSERTs): the initialisation need not
+ *  test them again. */
+#define STACK_CHECK_PORT_AREA_CHECKED_AT_LINK 1
+
 extern uint32_t __stack_corruption_area_start__[];
 extern uint32_t __stack_corruption_area_end__[];
 /* Absolute: its address is the area's size in words (linker/stack_corruption_area.ld). */

@@ -16,14 +16,16 @@
 _Static_assert(STACK_CHECK_AREA_GRANULE_WORDS % STM32_CRC_RESIDUE_GRANULE_WORDS == 0u,
                "the area's granule must be whole load-multiples of the CRC feed (stm32_crc_residue())");
 
-/* The CRC unit is used under the port's lock (stack_check_port_lock.h): a
- * check from an interrupt handler must not interleave with another. The RNG
- * is used only by the initialisation, which interrupt handlers never run. */
+/* The per-cycle check and the self-test on its failing path use the CRC unit
+ * under the port's lock (stack_check_port_lock.h): a check from an interrupt
+ * handler must not interleave with another. The initialisation's own use
+ * (start, seal) needs none: it clears the seal state before it touches the
+ * unit, and a check that finds the area unsealed returns before it does;
+ * interrupt handlers never initialise (stack_check.h). The RNG is used only
+ * by the initialisation. */
 int stack_check_port_init(void)
 {
-    const uint32_t lock = stack_check_port_lock();
     const int status = stm32_crc_start();
-    stack_check_port_unlock(lock);
     if (status != STACK_CHECK_OK) {
         return status;
     }
@@ -44,10 +46,7 @@ int stack_check_port_crc_selftest(void)
     return status;
 }
 
-int stack_check_port_crc(const uint32_t *words, size_t count, uint32_t *crc)
+uint32_t stack_check_port_crc(const uint32_t *words, size_t count)
 {
-    const uint32_t lock = stack_check_port_lock();
-    const int status = stm32_crc_compute(words, count, crc);
-    stack_check_port_unlock(lock);
-    return status;
+    return stm32_crc_compute(words, count);
 }

@@ -1,7 +1,7 @@
 /**
  * @file stack_check_port_stm32_residue.h
  * @brief Residue half of the `stm32` and `host` ports: the per-cycle CRC
- *        through the register-level driver (stm32_crc_residue()) under the
+ *        through the register-level driver (stm32_crc_residue_difference()) under the
  *        port's own lock (stack_check_port_lock.h from the include path:
  *        stm32 BASEPRI, host none). Both ports feed whole words.
  */
@@ -18,12 +18,12 @@
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline uint32_t stack_check_port_crc_residue(const uint32_t *words, size_t count)
+static inline uint32_t stack_check_port_crc_difference(const uint32_t *words, size_t count)
 {
     const uint32_t lock = stack_check_port_lock();
-    const uint32_t residue = stm32_crc_residue(words, count);
+    const uint32_t difference = stm32_crc_residue_difference(words, count, STACK_CHECK_SEAL_RESIDUE);
     stack_check_port_unlock(lock);
-    return residue;
+    return difference;
 }
 
 static inline uint32_t stack_check_port_word_as_fed(uint32_t word)

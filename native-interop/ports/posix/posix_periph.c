@@ -22,10 +22,9 @@ int stack_check_port_rng_word(uint32_t *word)
     return rng_continuous_test_next(&continuous_test, posix_entropy_word, word);
 }
 
-int stack_check_port_crc(const uint32_t *words, size_t count, uint32_t *crc)
+uint32_t stack_check_port_crc(const uint32_t *words, size_t count)
 {
-    *crc = crc32_stm32_soft_words(CRC32_STM32_SOFT_INIT, words, count);
-    return STACK_CHECK_OK;
+    return crc32_stm32_soft_words(CRC32_STM32_SOFT_INIT, words, count);
 }
 
 /* A software CRC has no unit to fail: the known answer of the STM32 unit

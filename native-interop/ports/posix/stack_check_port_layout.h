@@ -22,7 +22,7 @@ extern "C" {
 #endif
 
 #ifndef SAFETYMON_POSIX_AREA_BYTES
-/** Size of the POSIX port's area in bytes (multiple of 4, at least 8), as
+/** Size of the POSIX port's area in bytes (multiple of 32, at least 32: STACK_CHECK_AREA_GRANULE_WORDS), as
  *  the linker fragment's default. */
 #define SAFETYMON_POSIX_AREA_BYTES 128
 #endif

@@ -8,12 +8,14 @@
 
 #include "crc32_stm32_soft.h"
 
+#include "stack_check.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
-static inline uint32_t stack_check_port_crc_residue(const uint32_t *words, size_t count)
+static inline uint32_t stack_check_port_crc_difference(const uint32_t *words, size_t count)
 {
-    return crc32_stm32_soft_words(CRC32_STM32_SOFT_INIT, words, count);
+    return crc32_stm32_soft_words(CRC32_STM32_SOFT_INIT, words, count) - STACK_CHECK_SEAL_RESIDUE;
 }
 
 static inline uint32_t stack_check_port_word_as_fed(uint32_t word)

@@ -52,6 +52,7 @@ set(SafetyMonitor.Native_SRCS
     SafetyMonitor_Native_SafetyMonitor_Native_StackCheck_mshl.cpp
     SafetyMonitor_Native_SafetyMonitor_Native_StackCheck.cpp
     core/stack_check.c
+    core/stack_size.c
     core/fault_record.c
     core/stack_high_water.c
     drivers/soft/crc32_stm32_soft.c
