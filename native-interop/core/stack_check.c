@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Value of area_state while the area holds a valid seal. Any other value,
+/* Value of stack_check_area_state while the area holds a valid seal. Any other value,
  * the .bss zero of a fresh boot included, means "never initialised": a single
  * flipped bit of the state word cannot make an unsealed area look sealed
  * (16 bits differ from 0 and from all ones). A Thumb-2 modified immediate
@@ -23,7 +23,9 @@
 
 _Static_assert(STACK_CHECK_OK == 0, "the check returns the residue's difference as its status");
 
-static volatile uint32_t area_state;
+/* External linkage for the fault-injection tests only (not in stack_check.h):
+ * they flip its bits. */
+volatile uint32_t stack_check_area_state;
 
 int32_t stack_check_get_free(void)
 {
@@ -45,7 +47,7 @@ int32_t stack_check_get_free(void)
 int stack_check_init_corruption_detect_area(void)
 {
     const stack_check_area_t area = stack_check_port_area();
-    area_state = 0u;
+    stack_check_area_state = 0u;
 #if !defined(STACK_CHECK_PORT_AREA_CHECKED_AT_LINK)
     /* A port whose area is set at run time (host, posix); a linked area is
      * refused by the link itself (linker/stack_corruption_area.ld). */
@@ -67,11 +69,11 @@ int stack_check_init_corruption_detect_area(void)
     }
     const uint32_t crc = stack_check_port_crc(area.start, data_words);
     area.start[data_words] = stack_check_port_word_as_fed(crc ^ STACK_CHECK_SEAL_XOR);
-    area_state = AREA_SEALED;
+    stack_check_area_state = AREA_SEALED;
     /* The seal, proved once by the per-cycle check itself (one copy of its
      * code): a CRC unit that computes the seal wrong fails here, not later. */
     if (stack_check_corruption_detect_area() != STACK_CHECK_OK) {
-        area_state = 0u;
+        stack_check_area_state = 0u;
         return STACK_CHECK_ERR_CRC;
     }
     return STACK_CHECK_OK;
@@ -79,7 +81,7 @@ int stack_check_init_corruption_detect_area(void)
 
 int stack_check_corruption_detect_area(void)
 {
-    if (area_state != AREA_SEALED) {
+    if (stack_check_area_state != AREA_SEALED) {
         return STACK_CHECK_ERR_NOT_INITIALISED;
     }
     const stack_check_area_t area = stack_check_port_area();

@@ -99,8 +99,8 @@ int stack_check_port_rng_word(uint32_t *word);
 uint32_t stack_check_port_crc(const uint32_t *words, size_t count);
 
 /**
- * Self-test of the CRC (the stm32 port: CRC_DR reads 0xFFFFFFFF after
- * CRC_CR.RESET, RM0090 §4.4.3, and a known answer), under the port's lock.
+ * Self-test of the CRC (the stm32 port: the known answer after CRC_CR.RESET,
+ * RM0090 §4.4.3), under the port's lock.
  * Called only after a check found the wrong residue, to tell a unit fault
  * from a corrupted area.
  * @return ::STACK_CHECK_OK or ::STACK_CHECK_ERR_CRC.

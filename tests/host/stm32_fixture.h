@@ -15,6 +15,9 @@ extern "C" {
 #include "stm32_periph_model.h"
 #include "stm32_regs.h"
 #include "board.h"
+
+/* The core's seal state (stack_check.c), for the fault-injection tests only. */
+extern volatile uint32_t stack_check_area_state;
 }
 
 class Stm32ModelTest : public ::testing::Test {

@@ -41,6 +41,8 @@ struct CrcDouble {
     uint32_t last_size = 0;
     uint32_t last_initial = 0;
     bool broken = false;
+    int break_after = -1;  // computes that stay right before the driver breaks (-1: never)
+    int computes = 0;
 } crc;
 
 struct RngDouble {
@@ -99,6 +101,9 @@ uint32_t crcCompute(const void *buffer, const uint32_t size, const uint32_t init
     crc.last_size = size;
     crc.last_initial = initialCrc;
     const uint32_t value = crc32_mpeg2_bytes_from(initialCrc, static_cast<const uint8_t *>(buffer), size);
+    if (crc.break_after >= 0 && crc.computes++ >= crc.break_after) {
+        crc.broken = true;
+    }
     return crc.broken ? value ^ 1u : value;
 }
 
@@ -165,6 +170,32 @@ TEST_F(ChibiosPort, CrcDriverGivingWrongAnswersFailsTheKnownAnswerTest)
     EXPECT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_ERR_CRC);
     EXPECT_EQ(crc.held, 0);
     EXPECT_EQ(rng.starts, 0) << "RNG started although the CRC failed";
+}
+
+// A driver that passes its known answer and then goes wrong seals a wrong
+// word: the initialisation's proof through the check refuses it.
+TEST_F(ChibiosPort, CrcDriverGoingWrongAfterItsKnownAnswerFailsTheSealsProof)
+{
+    crc.break_after = 1;  // the known answer is right, the seal's CRC is not
+    EXPECT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_ERR_CRC);
+    EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_ERR_NOT_INITIALISED) << "left sealed";
+    EXPECT_EQ(crc.held, 0);
+    crc = CrcDouble{};
+    ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK) << "the control: a driver that stays right";
+}
+
+// After the seal: a wrong CRC from a driver that now fails its known answer
+// is a CRC fault; from a healthy driver, a corrupted area.
+TEST_F(ChibiosPort, MismatchIsTheDriversFaultOnlyWhenItsKnownAnswerFails)
+{
+    ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
+    crc.broken = true;
+    EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_ERR_CRC);
+    crc.broken = false;
+    chibios_test_area[3] ^= 0x100u;
+    EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_ERR_CORRUPTED);
+    chibios_test_area[3] ^= 0x100u;
+    EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_OK);
 }
 
 TEST_F(ChibiosPort, RngTimeoutIsReported)

@@ -40,6 +40,22 @@ TEST_F(CorruptionArea, InitFillsWithRandomWordsAndSealsWithTheirCrc)
     EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_OK);
 }
 
+// No single flipped bit of the seal state makes a sealed area pass unsealed
+// or an unsealed one look sealed; the control (the bit put back) passes.
+TEST_F(CorruptionArea, AFlippedBitOfTheSealStateIsNeverASeal)
+{
+    ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);
+    const uint32_t sealed = stack_check_area_state;
+    for (uint32_t bit = 0; bit < 32; bit++) {
+        stack_check_area_state = sealed ^ (1u << bit);
+        EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_ERR_NOT_INITIALISED) << "sealed, bit " << bit;
+        stack_check_area_state = 1u << bit;
+        EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_ERR_NOT_INITIALISED) << "unsealed, bit " << bit;
+    }
+    stack_check_area_state = sealed;
+    EXPECT_EQ(stack_check_corruption_detect_area(), STACK_CHECK_OK);
+}
+
 TEST_F(CorruptionArea, InitTurnsOnTheRngAndCrcClocks)
 {
     ASSERT_EQ(stack_check_init_corruption_detect_area(), STACK_CHECK_OK);

@@ -37,9 +37,10 @@ extern "C" {
 #define STM32_CRC_RESIDUE_GRANULE_WORDS 8u
 
 /**
- * Self-test of a clocked unit: CRC_DR must read 0xFFFFFFFF after CRC_CR.RESET
- * (RM0090 §4.4.3) and the known-answer word must give ::STM32_CRC_KAT_RESULT.
- * Leaves the unit holding the known answer.
+ * Self-test of a clocked unit: after CRC_CR.RESET the known-answer word must
+ * give ::STM32_CRC_KAT_RESULT, which it does only when CRC_DR held its reset
+ * value 0xFFFFFFFF (RM0090 §4.4.3; the CRC step is invertible), so a unit
+ * that ignores the reset fails it too. Leaves the unit holding the answer.
  * @retval STACK_CHECK_OK       unit usable
  * @retval STACK_CHECK_ERR_CRC  reset value or known answer wrong (unit absent,
  *                              unclocked, misconfigured or faulty)

@@ -39,7 +39,7 @@ namespace SafetyMonitor.Tests
         }
 
         [Fact]
-        public void SealIsTheStm32CrcOfTheRandomWords()
+        public void SealMakesTheStm32CrcOfTheWholeAreaTheResidue()
         {
             Assert.Equal(0, StackCheck.InitCorruptionDetectArea());
             int words = NativeCore.AreaBytes / 4;
@@ -49,7 +49,10 @@ namespace SafetyMonitor.Tests
                 data[i] = (uint)Marshal.ReadInt32(NativeCore.Area, 4 * i);
             }
 
-            Assert.Equal(Stm32Crc(data, words - 1), data[words - 1]);
+            // The seal: the CRC of the random words XOR 0x13688431, so that the
+            // CRC of all words, the seal last, is 0xC3C3C3C3 (stack_check.h).
+            Assert.Equal(Stm32Crc(data, words - 1) ^ 0x13688431u, data[words - 1]);
+            Assert.Equal(0xC3C3C3C3u, Stm32Crc(data, words));
             Assert.Equal(0, StackCheck.CheckCorruptionDetectArea());
         }
 
