@@ -4,12 +4,21 @@
  */
 #include "stm32_iwdg.h"
 
-#include "board.h"
 #include "stack_check_status.h"
 #include "stm32_mmio.h"
 #include "stm32_regs.h"
 
 #include <stddef.h>
+
+/* The IWDG's base: the board's (board.h), or inside a ChibiOS target the
+ * CMSIS device header's IWDG_BASE (hal.h includes it), which the chibios
+ * port uses since ChibiOS's own board.h does not name it. */
+#if defined(STM32_IWDG_BASE_FROM_CMSIS)
+#include "hal.h"
+#define BOARD_IWDG_BASE ((uint32_t)IWDG_BASE)
+#else
+#include "board.h"
+#endif
 
 #define IWDG_KR (BOARD_IWDG_BASE + IWDG_KR_OFFSET)
 #define IWDG_PR (BOARD_IWDG_BASE + IWDG_PR_OFFSET)
