@@ -48,7 +48,9 @@ int32_t stack_check_watchdog_start(int32_t timeout_ms)
 #if STM32_IWDG_IS_WINDOWED
     wdg_config.winr = STM32_IWDG_WIN_DISABLED;
 #endif
-    wdgStart(&WDGD1, &wdg_config);
+    if (wdgStart(&WDGD1, &wdg_config) != HAL_RET_SUCCESS) {
+        return STACK_CHECK_ERR_WATCHDOG_UNSUPPORTED; /* the driver refused: nothing runs */
+    }
     started = true;
     return (int32_t)config.timeout_ms;
 #else
