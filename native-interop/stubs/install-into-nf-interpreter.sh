@@ -90,7 +90,8 @@ cp "${interop}/ports/chibios/stack_check_port_layout.h" "${interop}/ports/chibio
 cp "${interop}/ports/posix/stack_check_port_layout.h" "${interop}/ports/posix/posix_stack.c" \
    "${interop}/ports/posix/posix_entropy.h" "${interop}/ports/posix/posix_entropy.c" \
    "${interop}/ports/posix/posix_periph.c" "${interop}/ports/posix/posix_nanoclr_start.h" \
-   "${interop}/ports/posix/posix_nanoclr_start.c" "${interop}/ports/posix/posix_watchdog.c" "${destination}/ports/posix/"
+   "${interop}/ports/posix/posix_nanoclr_start.c" "${interop}/ports/posix/posix_watchdog.c" \
+   "${interop}/ports/posix/posix_reset_flags.c" "${destination}/ports/posix/"
 cp "${interop}/ports/common/stack_check_port_linker_area.h" "${interop}/ports/common/stack_check_port_paint.h" \
    "${destination}/ports/common/"
 cp "${here}/SafetyMonitor.Native/FindINTEROP-SafetyMonitor.Native.cmake" "${target}/CMake/Modules/"

@@ -8,7 +8,7 @@
  *        ::STACK_CHECK_WATCHDOG_EXIT_STATUS (no atexit handlers, no
  *        buffers flushed, no destructors). Like the IWDG it cannot be
  *        stopped. No register says after the restart why the last run ended:
- *        stack_check_reset_flags() is 0 here.
+ *        stack_check_reset_flags() is 0 here (posix_reset_flags.c).
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime, nanosleep */
 #include "stack_check_status.h"
@@ -88,9 +88,4 @@ int32_t stack_check_watchdog_refresh(void)
     }
     atomic_store(&deadline_ns, now_ns() + timeout_ms * NS_PER_MS);
     return STACK_CHECK_OK;
-}
-
-uint32_t stack_check_reset_flags(void)
-{
-    return 0u;
 }

@@ -83,6 +83,7 @@ elseif(SAFETYMONITOR_NATIVE_PORT STREQUAL "posix")
         ports/posix/posix_periph.c
         ports/posix/posix_nanoclr_start.c
         ports/posix/posix_watchdog.c
+        ports/posix/posix_reset_flags.c
     )
 else()
     # (a leading space: CMake prints the message as one line)
