@@ -34,7 +34,7 @@ namespace SafetyMonitor.Native
         /// <summary>
         /// Starts the watchdog, or gives a running one a new timeout, and
         /// refreshes it (C: <c>stack_check_watchdog_start()</c>; on STM32 the
-        /// prescaler and reload of RM0090 §21.3.3 for the timeout).
+        /// prescaler and reload of RM0090 §21.3 for the timeout).
         /// </summary>
         /// <param name="timeoutMilliseconds">Wanted timeout, ms, 1 to 32768.</param>
         /// <returns>

@@ -14,7 +14,7 @@ namespace SafetyMonitor
     /// <para>
     /// Arming is explicit and never a default: nothing in SafetyMonitor starts
     /// the watchdog but <see cref="Start"/>, and once started only a reset
-    /// stops it (RM0090 §21.3.2), also when the loop is stopped or the
+    /// stops it (RM0090 §21.3), also when the loop is stopped or the
     /// application ends.
     /// </para>
     /// <para>
@@ -30,17 +30,17 @@ namespace SafetyMonitor
     /// </para>
     /// <para>
     /// The timeout is nominal: the LSI that clocks the IWDG runs at 17 to
-    /// 47 kHz instead of 32 (the datasheet's range, DS8626 §6.3.8), so the
+    /// 47 kHz instead of 32 (the datasheet's range, DS8626, LSI oscillator characteristics), so the
     /// real timeout is 0.68 to 1.88 times <see cref="TimeoutMilliseconds"/>.
     /// Choose it so that 0.68 times it still exceeds the loop's deadline.
     /// </para>
     /// </remarks>
     public sealed class IndependentWatchdog : IWatchdog
     {
-        /// <summary>Shortest timeout, ms (the IWDG at /4, RM0090 §21.3.3).</summary>
+        /// <summary>Shortest timeout, ms (the IWDG at /4, RM0090 §21.3).</summary>
         public const int MinTimeoutMilliseconds = 1;
 
-        /// <summary>Longest timeout, ms (the IWDG at /256 with RLR 0xFFF, RM0090 §21.3.3).</summary>
+        /// <summary>Longest timeout, ms (the IWDG at /256 with RLR 0xFFF, RM0090 §21.3).</summary>
         public const int MaxTimeoutMilliseconds = 32768;
 
         /// <summary>RCC_CSR.IWDGRSTF (RM0090 §7.3.21): the last reset came from the independent watchdog.</summary>

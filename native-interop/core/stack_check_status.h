@@ -53,7 +53,7 @@ enum stack_check_status {
     /** A retained record whose CRC does not match its contents. */
     STACK_CHECK_ERR_RECORD_CRC = -11,
     /** Watchdog: a timeout outside what the independent watchdog can count
-     *  (1 to 32768 ms at the nominal 32 kHz LSI, RM0090 §21.3.3 Table 107);
+     *  (1 to 32768 ms at the nominal 32 kHz LSI, RM0090 §21.3, the table of IWDG timeouts at 32 kHz);
      *  nothing was started. */
     STACK_CHECK_ERR_WATCHDOG_RANGE = -12,
     /** Watchdog: IWDG_SR.PVU or RVU did not clear within the poll limit

@@ -6,7 +6,7 @@
  *
  * A watchdog that nothing refreshes resets the MCU: a safety loop that hangs,
  * starves or panics then ends in a reset instead of running on unwatched.
- * Once started it cannot be stopped (RM0090 §21.3.2), so starting it is an
+ * Once started it cannot be stopped (RM0090 §21.3), so starting it is an
  * explicit act of the application and never a default.
  *
  * Ports: chibios (ChibiOS's WDG driver where the target enables HAL_USE_WDG,
@@ -38,7 +38,7 @@ extern "C" {
  * Starts the watchdog, or gives a running one a new timeout, and refreshes it.
  *
  * @param timeout_ms wanted timeout, ms, 1 to 32768 (the IWDG's range at its
- *        nominal 32 kHz LSI, RM0090 §21.3.3)
+ *        nominal 32 kHz LSI, RM0090 §21.3)
  * @return the timeout set, ms (1 to 32768, at least @p timeout_ms; on silicon
  *         nominal: the LSI's spread, 17-47 kHz, makes the real one 0.68 to
  *         1.88 times it), or STACK_CHECK_ERR_WATCHDOG_RANGE (nothing started),

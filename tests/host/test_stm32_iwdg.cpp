@@ -23,7 +23,7 @@ TEST_F(Stm32Iwdg, ConfigIsTheFinestPrescalerThatReaches)
     struct Case {
         uint32_t ms, prescaler, reload, actual;
     };
-    // RM0090 §21.3.3 Table 107 at 32 kHz: /4 counts 0.125 ms up to 512 ms,
+    // RM0090 §21.3, the table of IWDG timeouts at 32 kHz at 32 kHz: /4 counts 0.125 ms up to 512 ms,
     // /8 0.25 ms up to 1024 ms, ..., /256 8 ms up to 32768 ms.
     const Case cases[] = {
         {1u, 0u, 7u, 1u},        {2u, 0u, 15u, 2u},       {511u, 0u, 4087u, 511u}, {512u, 0u, 4095u, 512u},

@@ -1,22 +1,22 @@
 /**
  * @file stm32_iwdg.h
  * @brief Register-level driver of the STM32F4/F7 independent watchdog (IWDG),
- *        written from RM0090 §21 (F405/407/42x/43x) and RM0410 §26 (F76x/77x),
+ *        written from RM0090 §21 (F405/407/42x/43x) and RM0410 (F76x/77x, its IWDG chapter),
  *        which agree on it.
  *
  * The IWDG is a 12-bit down-counter clocked by the LSI (nominal 32 kHz,
- * RM0090 §21.3.3; the datasheet allows 17 to 47 kHz, DS8626 §6.3.8 Table 33)
+ * RM0090 §21.3; the datasheet allows 17 to 47 kHz, DS8626, LSI oscillator characteristics)
  * through a prescaler of 4, 8, ..., 256 (IWDG_PR). Writing 0xCCCC to IWDG_KR
  * starts it (and the LSI); from then on only a reset stops it. When it
  * reaches 0 it resets the MCU and the next boot finds RCC_CSR.IWDGRSTF set
  * (RM0090 §7.3.21). Writing 0xAAAA reloads it from IWDG_RLR. IWDG_PR and
- * IWDG_RLR take writes only after 0x5555 (§21.3.4), and a value written
+ * IWDG_RLR take writes only after 0x5555 (§21.3), and a value written
  * reaches the LSI domain some LSI periods later: IWDG_SR.PVU/RVU are set
  * meanwhile, and the reference manual asks software to wait for them to
  * clear (§21.4.4).
  *
  * Timeout = 4 * 2^PR * (RLR + 1) / f_LSI. At the nominal 32 kHz: 1 ms to
- * 32768 ms (RM0090 §21.3.3 Table 107: 0.125 ms to 512 ms at /4, 8 ms to
+ * 32768 ms (RM0090 §21.3, the table of IWDG timeouts at 32 kHz: 0.125 ms to 512 ms at /4, 8 ms to
  * 32768 ms at /256). The real timeout follows the LSI: at 17 kHz it is
  * 1.88 times, at 47 kHz 0.68 times the nominal one: choose a timeout whose
  * shortest real value (0.68 times) still exceeds the loop's deadline.
@@ -37,9 +37,9 @@
 extern "C" {
 #endif
 
-/** Nominal LSI frequency, Hz (RM0090 §21.3.3, §7.2.5). */
+/** Nominal LSI frequency, Hz (RM0090 §21.3, §7.2.5). */
 #define STM32_IWDG_LSI_HZ 32000u
-/** Shortest and longest timeout, ms, at the nominal LSI (RM0090 §21.3.3 Table 107). */
+/** Shortest and longest timeout, ms, at the nominal LSI (RM0090 §21.3, the table of IWDG timeouts at 32 kHz). */
 #define STM32_IWDG_MIN_TIMEOUT_MS 1u
 #define STM32_IWDG_MAX_TIMEOUT_MS 32768u
 
@@ -86,7 +86,7 @@ int stm32_iwdg_start(uint32_t timeout_ms, uint32_t *actual_ms);
 
 /**
  * Reloads the counter (KR = 0xAAAA): one register write. On a watchdog
- * that was never started it does nothing (RM0090 §21.3.2).
+ * that was never started it does nothing (RM0090 §21.3).
  */
 void stm32_iwdg_refresh(void);
 

@@ -93,7 +93,7 @@
 #define IWDG_SR_PVU (1u << 0) /**< prescaler value update in progress (LSI domain) */
 #define IWDG_SR_RVU (1u << 1) /**< reload value update in progress (LSI domain) */
 
-/* ---- DBGMCU (RM0090 §38.16.4 DBGMCU_APB1_FZ; RM0410 §40.16.4), at 0xE0042000 on F4 and F7 ---- */
+/* ---- DBGMCU (RM0090 §38.16.4 DBGMCU_APB1_FZ; RM0410 DBGMCU_APB1_FZ), at 0xE0042000 on F4 and F7 ---- */
 #define DBGMCU_APB1_FZ 0xE0042008u
 #define DBGMCU_APB1_FZ_DBG_IWDG_STOP (1u << 12) /**< the IWDG counter stops while the core is halted */
 

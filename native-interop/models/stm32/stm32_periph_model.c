@@ -615,7 +615,7 @@ static uint32_t iwdg_period_ticks(void)
     return (iwdg.rlr_effective + 1u) * (4u << pr);
 }
 
-/* The counter takes RLR as the counter's domain knows it (RM0090 §21.3.2). */
+/* The counter takes RLR as the counter's domain knows it (RM0090 §21.3). */
 static void iwdg_reload(void)
 {
     iwdg.ticks_left = iwdg_period_ticks();

@@ -22,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The range of the IWDG at its nominal LSI (RM0090 §21.3.3), kept so that
+/* The range of the IWDG at its nominal LSI (RM0090 §21.3), kept so that
  * code tested here behaves as it will on a board. */
 #define POSIX_WATCHDOG_MIN_MS 1
 #define POSIX_WATCHDOG_MAX_MS 32768
