@@ -107,6 +107,27 @@ TEST_F(Stm32Iwdg, RestartWithAnotherTimeoutTakesEffect)
     ASSERT_EQ(STACK_CHECK_OK, stm32_iwdg_start(2000u, &actual));
     EXPECT_EQ(2000u, actual);
     EXPECT_EQ(64000u, ticks_left());
+    ASSERT_EQ(STACK_CHECK_OK, stm32_iwdg_start(32767u, &actual));
+    EXPECT_EQ(32768u, actual) << "the timeout set, not the one asked for";
+    EXPECT_EQ(4096u * 256u, ticks_left());
+    EXPECT_EQ(0u, stats().iwdg_lost_writes);
+}
+
+TEST_F(Stm32Iwdg, ModelControlLockedWritesAreLost)
+{
+    const uint32_t pr = BOARD_IWDG_BASE + IWDG_PR_OFFSET;
+    stm32_mmio_write32(pr, 4u);
+    EXPECT_EQ(0u, reg(pr)) << "PR without the 0x5555 key";
+    EXPECT_EQ(1u, stats().iwdg_lost_writes);
+    stm32_mmio_write32(BOARD_IWDG_BASE + IWDG_KR_OFFSET, IWDG_KR_UNLOCK);
+    stm32_mmio_write32(pr, 4u);
+    EXPECT_EQ(4u, reg(pr));
+    for (int i = 0; i < 10 && reg(BOARD_IWDG_BASE + IWDG_SR_OFFSET) != 0u; i++) {
+    }
+    stm32_mmio_write32(BOARD_IWDG_BASE + IWDG_KR_OFFSET, IWDG_KR_RELOAD);
+    stm32_mmio_write32(pr, 5u);
+    EXPECT_EQ(4u, reg(pr)) << "any other key locks PR again";
+    EXPECT_EQ(2u, stats().iwdg_lost_writes);
 }
 
 TEST_F(Stm32Iwdg, UpdateThatNeverEndsIsABoundedTimeoutAndTheWatchdogStillRuns)
@@ -129,8 +150,10 @@ TEST_F(Stm32Iwdg, SecondStartWaitsForTheFirstUpdateBeforeWriting)
     EXPECT_EQ(STACK_CHECK_ERR_WATCHDOG_TIMEOUT, stm32_iwdg_start(200u, nullptr));
     EXPECT_GT(stats().iwdg_lost_writes, lost) << "control: the model drops writes during an update";
     stm32_periph_model_inject_iwdg(STM32_MODEL_IWDG_HEALTHY);
+    const uint32_t lost_before = stats().iwdg_lost_writes;
     EXPECT_EQ(STACK_CHECK_OK, stm32_iwdg_start(200u, nullptr));
     EXPECT_EQ(6400u, ticks_left());
+    EXPECT_EQ(lost_before, stats().iwdg_lost_writes) << "the driver waited for the pending updates";
 }
 
 TEST_F(Stm32Iwdg, DebugFreezeSetsAndClearsOnlyItsBit)

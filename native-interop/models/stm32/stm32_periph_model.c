@@ -91,9 +91,14 @@ static stm32_model_stats_t stats;
 #define MODEL_IWDG_KEY_START 0xCCCCu
 #define MODEL_IWDG_RLR_RESET 0xFFFu
 #define MODEL_DBGMCU_APB1_FZ 0xE0042008u
-/* IWDG accesses an update of PR or RLR takes to reach the counter's domain
- * (on silicon up to 5 LSI periods, RM0090 §21.4.4). */
+/* Reads of IWDG_SR an update of PR or RLR takes to reach the counter's
+ * domain (on silicon up to 5 LSI periods, RM0090 §21.4.4). Time in the
+ * counter's domain passes only while software polls IWDG_SR: a driver that
+ * does not wait for PVU/RVU finds its values not taken (stricter than
+ * silicon, where they may be). RLR's update ends one read after PR's, so
+ * the state PVU clear with RVU set (which the manual allows) shows too. */
 #define IWDG_UPDATE_ACCESSES 3u
+#define IWDG_RLR_UPDATE_ACCESSES (IWDG_UPDATE_ACCESSES + 1u)
 
 static struct {
     bool running;
@@ -625,7 +630,7 @@ static void iwdg_reload(void)
     }
 }
 
-/* One step of the LSI domain per IWDG access: updates in progress advance. */
+/* One step of the LSI domain per read of IWDG_SR: updates in progress advance. */
 static void iwdg_step(void)
 {
     if (iwdg.fault == STM32_MODEL_IWDG_UPDATE_STUCK) {
@@ -641,13 +646,13 @@ static void iwdg_step(void)
 
 static uint32_t iwdg_read(uint32_t offset)
 {
-    iwdg_step();
     switch (offset) {
     case MODEL_IWDG_PR:
         return iwdg.pr;
     case MODEL_IWDG_RLR:
         return iwdg.rlr;
     case MODEL_IWDG_SR:
+        iwdg_step();
         return (iwdg.pvu_countdown > 0u ? MODEL_IWDG_PVU : 0u) | (iwdg.rvu_countdown > 0u ? MODEL_IWDG_RVU : 0u);
     case MODEL_IWDG_KR:
         return 0u; /* write-only */
@@ -657,19 +662,18 @@ static uint32_t iwdg_read(uint32_t offset)
     }
 }
 
-static void iwdg_write_protected(uint32_t *reg, uint32_t *countdown, uint32_t value)
+static void iwdg_write_protected(uint32_t *reg, uint32_t *countdown, uint32_t value, uint32_t reads)
 {
     if (!iwdg.unlocked || *countdown > 0u) {
         stats.iwdg_lost_writes++;
         return;
     }
     *reg = value;
-    *countdown = IWDG_UPDATE_ACCESSES;
+    *countdown = reads;
 }
 
 static void iwdg_write(uint32_t offset, uint32_t value)
 {
-    iwdg_step();
     switch (offset) {
     case MODEL_IWDG_KR: {
         const uint32_t key = value & 0xFFFFu;
@@ -683,10 +687,10 @@ static void iwdg_write(uint32_t offset, uint32_t value)
         break;
     }
     case MODEL_IWDG_PR:
-        iwdg_write_protected(&iwdg.pr, &iwdg.pvu_countdown, value & 0x7u);
+        iwdg_write_protected(&iwdg.pr, &iwdg.pvu_countdown, value & 0x7u, IWDG_UPDATE_ACCESSES);
         break;
     case MODEL_IWDG_RLR:
-        iwdg_write_protected(&iwdg.rlr, &iwdg.rvu_countdown, value & 0xFFFu);
+        iwdg_write_protected(&iwdg.rlr, &iwdg.rvu_countdown, value & 0xFFFu, IWDG_RLR_UPDATE_ACCESSES);
         break;
     default:
         stats.unmodelled_accesses++;

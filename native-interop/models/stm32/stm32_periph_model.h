@@ -36,8 +36,9 @@
  *   come from a seeded xorshift32.
  * - IWDG (§21): KR keys 0xCCCC (start, cannot be stopped), 0xAAAA (reload)
  *   and 0x5555 (unlocks PR and RLR until any other key); PR and RLR reach
- *   the counter's domain only after PVU/RVU clear (a few IWDG accesses
- *   later), and a write while its update is in progress is lost
+ *   the counter's domain only after PVU/RVU clear (a few reads of IWDG_SR
+ *   later: the model's time passes while software polls), and a write while
+ *   its update is in progress is lost
  *   (§21.4.2-21.4.4); reload and start take the values already in the
  *   counter's domain. The counter counts LSI ticks (nominal 32 kHz) that
  *   the user of the model hands it (stm32_periph_model_iwdg_elapse()); at
