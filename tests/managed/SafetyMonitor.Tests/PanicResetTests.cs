@@ -50,13 +50,21 @@ namespace SafetyMonitor.Tests
             return controller;
         }
 
+        // The same, with a recording panic reset after delayMilliseconds.
+        private static SafetyController WithPanicReset(IErrorMemoryStore store, int delayMilliseconds, out ScriptedCheck check, out RecordingReset reset)
+        {
+            SafetyController controller = PanickingController(store, out check);
+            reset = new RecordingReset(controller.ErrorMemory);
+            controller.SetPanicReset(reset, delayMilliseconds);
+            return controller;
+        }
+
         [Fact]
         public void PanicRebootsOnceAfterThePanicIsDurable()
         {
             ScriptedCheck check;
-            SafetyController controller = PanickingController(new RamErrorMemoryStore(), out check);
-            var reset = new RecordingReset(controller.ErrorMemory);
-            controller.SetPanicReset(reset, 0);
+            RecordingReset reset;
+            SafetyController controller = WithPanicReset(new RamErrorMemoryStore(), 0, out check, out reset);
             controller.Handle();
             Assert.False(controller.PanicResetRequested);
             check.Healthy = false;
@@ -74,9 +82,8 @@ namespace SafetyMonitor.Tests
         public void TheRebootWaitsForTheDelay()
         {
             ScriptedCheck check;
-            SafetyController controller = PanickingController(new RamErrorMemoryStore(), out check);
-            var reset = new RecordingReset(controller.ErrorMemory);
-            controller.SetPanicReset(reset, 200);
+            RecordingReset reset;
+            SafetyController controller = WithPanicReset(new RamErrorMemoryStore(), 200, out check, out reset);
             check.Healthy = false;
             long panicAt = reset.Since.ElapsedMilliseconds;
             controller.Handle();
@@ -89,9 +96,8 @@ namespace SafetyMonitor.Tests
         {
             var store = new FailingStore();
             ScriptedCheck check;
-            SafetyController controller = PanickingController(store, out check);
-            var reset = new RecordingReset(controller.ErrorMemory);
-            controller.SetPanicReset(reset, 0);
+            RecordingReset reset;
+            SafetyController controller = WithPanicReset(store, 0, out check, out reset);
             store.FailWrites = true;
             check.Healthy = false;
             CycleResult panic = controller.Handle();
@@ -112,10 +118,9 @@ namespace SafetyMonitor.Tests
         public void ControlWithoutPanicThereIsNoReboot()
         {
             ScriptedCheck check;
-            SafetyController controller = PanickingController(new RamErrorMemoryStore(), out check);
+            RecordingReset reset;
+            SafetyController controller = WithPanicReset(new RamErrorMemoryStore(), 0, out check, out reset);
             controller.SetPolicy(ErrorFlags.Application0, FlagPolicy.Persistent);
-            var reset = new RecordingReset(controller.ErrorMemory);
-            controller.SetPanicReset(reset, 0);
             check.Healthy = false;
             controller.Handle();
             controller.Handle();
