@@ -15,12 +15,14 @@
 #               the emulated board with a timer interrupt checking concurrently
 #   make bench-layout  times `safetymon layout` on images of 1,000-16,000 chained
 #               RAM sections (the table in docs/safetymon-layout.md)
+#   make bench-controller  the managed controller's cycle on .NET with the heap
+#               check off and on (the table in BENCHMARKS.md)
 #
 # demo, test, maps and bench first check the Debian packages they need
 # (scripts/ensure-deps.sh) and the .NET 10 SDK (the managed tests, the layout tool).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help demo test maps bench bench-layout campaign clean
+.PHONY: help demo test maps bench bench-layout bench-controller campaign clean
 
 help:
 	@sed -n '3,/^#$$/p' Makefile | sed '$$d; s/^# \{0,1\}//'
@@ -69,6 +71,13 @@ bench:
 
 bench-layout:
 	@dotnet run --project managed/tools/SafetyMonitor.Layout.Bench -c Release
+
+bench-controller:
+	@mkdir -p build
+	@cmake --preset host > build/bench-controller.log 2>&1 \
+		&& cmake --build --preset host --target safetymon_native >> build/bench-controller.log 2>&1 \
+		|| { tail -n 30 build/bench-controller.log; exit 1; }
+	@dotnet run --project managed/tools/SafetyMonitor.Controller.Bench -c Release
 
 # The host half needs only the host preset's campaign binary (optimised, no
 # sanitizers); the QEMU half is the 100,000-cycle concurrency firmware.

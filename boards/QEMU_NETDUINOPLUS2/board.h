@@ -21,6 +21,7 @@
 #define BOARD_RCC_BASE 0x40023800u
 #define BOARD_CRC_BASE 0x40023000u
 #define BOARD_RNG_BASE 0x50060800u
+#define BOARD_IWDG_BASE 0x40003000u /* independent watchdog, APB1 (RM0090 §2.3 Table 1; RM0410 §2.2.2 Table 1) */
 
 /* Netduino Plus 2: 25 MHz crystal on HSE. PLL: VCO = 25 MHz / M * N =
  * 336 MHz; SYSCLK = VCO / P = 168 MHz; PLL48CLK (RNG, USB) = VCO / Q = 48 MHz

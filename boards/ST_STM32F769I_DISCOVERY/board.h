@@ -15,5 +15,6 @@
 #define BOARD_RCC_BASE 0x40023800u
 #define BOARD_CRC_BASE 0x40023000u
 #define BOARD_RNG_BASE 0x50060800u
+#define BOARD_IWDG_BASE 0x40003000u /* independent watchdog, APB1 (RM0090 §2.3 Table 1; RM0410 §2.2.2 Table 1) */
 
 #endif /* SAFETYMONITOR_BOARD_H */

@@ -14,6 +14,20 @@ namespace SafetyMonitor
         /// <param name="flags">Flags set after this cycle, policies applied.</param>
         /// <param name="panic">Whether the controller is in panic after this cycle.</param>
         public CycleResult(long number, int freeStackBytes, int minFreeStackBytes, AreaStatus area, ErrorFlags detected, ErrorFlags flags, bool panic)
+            : this(number, freeStackBytes, minFreeStackBytes, area, detected, flags, panic, -1)
+        {
+        }
+
+        /// <summary>Creates a result with a heap measurement; the controller does this once per cycle.</summary>
+        /// <param name="number">Cycle number, from 1.</param>
+        /// <param name="freeStackBytes">Free native stack in bytes, as measured.</param>
+        /// <param name="minFreeStackBytes">The high-water mark in bytes, or -7 when not measured.</param>
+        /// <param name="area">Status of the corruption-detect area check.</param>
+        /// <param name="detected">Conditions found in this cycle.</param>
+        /// <param name="flags">Flags set after this cycle, policies applied.</param>
+        /// <param name="panic">Whether the controller is in panic after this cycle.</param>
+        /// <param name="freeHeapBytes">Free managed heap in bytes, or -1 when this cycle did not measure it.</param>
+        public CycleResult(long number, int freeStackBytes, int minFreeStackBytes, AreaStatus area, ErrorFlags detected, ErrorFlags flags, bool panic, long freeHeapBytes)
         {
             Number = number;
             FreeStackBytes = freeStackBytes;
@@ -22,6 +36,7 @@ namespace SafetyMonitor
             Detected = detected;
             Flags = flags;
             Panic = panic;
+            FreeHeapBytes = freeHeapBytes;
         }
 
         /// <summary>
@@ -54,5 +69,12 @@ namespace SafetyMonitor
 
         /// <summary>Whether the controller was in panic after this cycle.</summary>
         public bool Panic { get; }
+
+        /// <summary>
+        /// Free managed heap in bytes as this cycle measured it
+        /// (<c>SafetyController.SetHeapCheck</c>); -1 when it did not (no heap
+        /// check, not due this cycle, or the heap threw).
+        /// </summary>
+        public long FreeHeapBytes { get; }
     }
 }

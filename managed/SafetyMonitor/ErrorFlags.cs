@@ -7,7 +7,7 @@ namespace SafetyMonitor
     /// has the value of the C core's <c>ERR_FLAG_STACK</c>.
     /// </summary>
     /// <remarks>
-    /// Bits 0-15 belong to SafetyMonitor (bits 6-15 are reserved for its
+    /// Bits 0-15 belong to SafetyMonitor (bits 8-15 are reserved for its
     /// future checks); bits 16-30 (<see cref="Application0"/> to
     /// <see cref="Application14"/>) are for the application's own checks
     /// (<see cref="ISafetyCheck"/>). Bit 31 is not used.
@@ -55,6 +55,23 @@ namespace SafetyMonitor
         /// next cycle that completes. Persistent by default.
         /// </summary>
         LoopFault = 0x00000020,
+
+        /// <summary>
+        /// The last reset was a watchdog reset: start-up found RCC_CSR.IWDGRSTF
+        /// (RM0090 §7.3.21), so the safety loop hung, starved or panicked
+        /// with a watchdog armed (<see cref="IndependentWatchdog"/>). Set by
+        /// the evidence of the last run at <see cref="SafetyController.Initialize"/>
+        /// and counted in the error memory. The C core's <c>ERR_FLAG_WATCHDOG</c>.
+        /// Persistent by default.
+        /// </summary>
+        Watchdog = 0x00000040,
+
+        /// <summary>
+        /// Free managed heap below <see cref="SafetyController.MinHeapFree"/>
+        /// in a cycle that measured it (<see cref="SafetyController.SetHeapCheck"/>).
+        /// Persistent by default.
+        /// </summary>
+        Heap = 0x00000080,
 
         /// <summary>Application check 0.</summary>
         Application0 = 0x00010000,

@@ -13,7 +13,7 @@ namespace SafetyMonitor
 
         /// <summary>SafetyMonitor's own flags.</summary>
         internal const int Own = (int)(ErrorFlags.Stack | ErrorFlags.MainLoopTiming | ErrorFlags.CheckFault
-            | ErrorFlags.ErrorMemory | ErrorFlags.HandlerFault | ErrorFlags.LoopFault);
+            | ErrorFlags.ErrorMemory | ErrorFlags.HandlerFault | ErrorFlags.LoopFault | ErrorFlags.Watchdog | ErrorFlags.Heap);
 
         /// <summary><see cref="ErrorFlags.Application0"/> to <see cref="ErrorFlags.Application14"/>.</summary>
         internal const int Application = 0x7FFF0000;

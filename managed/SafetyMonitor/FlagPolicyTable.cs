@@ -12,13 +12,14 @@ namespace SafetyMonitor
         /// <summary>
         /// The default policies: <see cref="ErrorFlags.Stack"/>,
         /// <see cref="ErrorFlags.CheckFault"/>, <see cref="ErrorFlags.ErrorMemory"/>,
-        /// <see cref="ErrorFlags.HandlerFault"/> and <see cref="ErrorFlags.LoopFault"/>
+        /// <see cref="ErrorFlags.HandlerFault"/>, <see cref="ErrorFlags.LoopFault"/>,
+        /// <see cref="ErrorFlags.Watchdog"/> and <see cref="ErrorFlags.Heap"/>
         /// persistent, every other flag self-clearing.
         /// </summary>
         internal FlagPolicyTable()
         {
             const int Persistent = (int)(ErrorFlags.Stack | ErrorFlags.CheckFault | ErrorFlags.ErrorMemory
-                | ErrorFlags.HandlerFault | ErrorFlags.LoopFault);
+                | ErrorFlags.HandlerFault | ErrorFlags.LoopFault | ErrorFlags.Watchdog | ErrorFlags.Heap);
             for (int bit = 0; bit < FlagBits.Count; bit++)
             {
                 if ((Persistent & (1 << bit)) != 0)
@@ -67,15 +68,22 @@ namespace SafetyMonitor
         /// <summary>Whether a flag of <paramref name="mask"/> has <see cref="FlagPolicy.Panic"/>.</summary>
         internal bool AnyPanic(int mask)
         {
+            return Panics(mask) != 0;
+        }
+
+        /// <summary>The flags of <paramref name="mask"/> whose policy is <see cref="FlagPolicy.Panic"/>.</summary>
+        internal int Panics(int mask)
+        {
+            int panics = 0;
             for (int bit = 0; bit < FlagBits.Count; bit++)
             {
                 if ((mask & (1 << bit)) != 0 && _policies[bit] == FlagPolicy.Panic)
                 {
-                    return true;
+                    panics |= 1 << bit;
                 }
             }
 
-            return false;
+            return panics;
         }
     }
 }

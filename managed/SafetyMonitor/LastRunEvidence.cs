@@ -25,12 +25,17 @@ namespace SafetyMonitor
         /// <summary>The flags the evidence sets: the error memory's persistent flags, or without one the record's verdict.</summary>
         internal int Flags;
 
+        /// <summary>RCC_CSR's reset flags as start-up captured them (0 where the firmware has none).</summary>
+        internal uint ResetFlags;
+
         /// <summary>
         /// Reads the record. With an error memory: opens it, counts a recorded
         /// fault there (<see cref="ErrorFlags.Stack"/>, persistent, as often
         /// as the record counts faults) or a damaged record
         /// (<see cref="ErrorFlags.ErrorMemory"/>, persistent, once), then
-        /// acknowledges the record. Without one, nothing is acknowledged.
+        /// acknowledges the record; a watchdog reset (RCC_CSR.IWDGRSTF in the
+        /// flags start-up captured) is counted as <see cref="ErrorFlags.Watchdog"/>,
+        /// persistent. Without an error memory, nothing is acknowledged.
         /// An exception of the store leaves the record unacknowledged and
         /// <see cref="Taken"/> false.
         /// </summary>
@@ -48,9 +53,12 @@ namespace SafetyMonitor
                 evidence = (int)ErrorFlags.ErrorMemory;
             }
 
+            uint resetFlags = Watchdog.GetResetFlags();
+            bool watchdogReset = (resetFlags & IndependentWatchdog.ResetFlagIwdg) != 0;
+
             if (memory == null)
             {
-                Flags = evidence;
+                Flags = evidence | (watchdogReset ? (int)ErrorFlags.Watchdog : 0);
             }
             else
             {
@@ -62,6 +70,11 @@ namespace SafetyMonitor
                 else if (evidence != 0)
                 {
                     memory.Raise(ErrorFlags.ErrorMemory, true);
+                }
+
+                if (watchdogReset)
+                {
+                    memory.Raise(ErrorFlags.Watchdog, true);
                 }
 
                 if (evidence != 0)
@@ -79,6 +92,7 @@ namespace SafetyMonitor
 
             Fault = fault;
             FaultStatus = status;
+            ResetFlags = resetFlags;
             Taken = true;
         }
     }

@@ -35,11 +35,14 @@ namespace SafetyMonitor
         }
 
         /// <summary>
-        /// One safety cycle: the stack check, every registered check, the
-        /// conditions reported since the last cycle; then the flags are updated
+        /// One safety cycle: the stack check, every registered check, the heap
+        /// check when due (<see cref="SetHeapCheck"/>), the conditions reported
+        /// since the last cycle; then the flags are updated
         /// by their policies, detections that start are counted in the error
         /// memory and raise <see cref="ErrorRaised"/>, and a detected panic
-        /// flag enters panic (<see cref="PanicEntered"/>, once). Cycles run one
+        /// flag enters panic (<see cref="PanicEntered"/>, once), and in panic a
+        /// panic reset (<see cref="SetPanicReset"/>) is requested once the panic
+        /// is in the error memory. Cycles run one
         /// at a time: a call waits for one in progress on another thread.
         /// </summary>
         /// <remarks>
@@ -60,12 +63,18 @@ namespace SafetyMonitor
                 int minStackFree;
                 bool useHighWaterMark;
                 int checkCount;
+                IManagedHeap heap;
+                long minHeapFree;
+                int heapEvery;
                 lock (_sync)
                 {
                     number = _cycles + 1;
                     minStackFree = _minStackFree;
                     useHighWaterMark = _useHighWaterMark;
                     checkCount = _checks.Count;
+                    heap = _heap;
+                    minHeapFree = _minHeapFree;
+                    heapEvery = _heapEvery;
                 }
 
                 StackCheck.SetCycle(unchecked((uint)number));
@@ -73,6 +82,8 @@ namespace SafetyMonitor
                 int minFreeBytes = useHighWaterMark ? StackCheck.GetMinFree() : NotMeasured;
                 AreaStatus area = (AreaStatus)StackCheck.CheckCorruptionDetectArea();
                 int detected = StackDetected(freeBytes, minFreeBytes, minStackFree, area) | _checks.Run(checkCount);
+                long freeHeapBytes;
+                detected |= CheckHeap(number, heap, minHeapFree, heapEvery, out freeHeapBytes);
 
                 CycleResult result;
                 int started;
@@ -100,7 +111,7 @@ namespace SafetyMonitor
                     enteredPanic = !_panic && _policies.AnyPanic(detected);
                     _panic |= enteredPanic;
                     _cycles = number;
-                    result = new CycleResult(number, freeBytes, minFreeBytes, area, (ErrorFlags)detected, (ErrorFlags)_flags, _panic);
+                    result = new CycleResult(number, freeBytes, minFreeBytes, area, (ErrorFlags)detected, (ErrorFlags)_flags, _panic, freeHeapBytes);
                     _last = result;
                 }
 
@@ -111,6 +122,11 @@ namespace SafetyMonitor
                 }
 
                 _subscriberThrew = failures != 0;
+                if (result.Panic)
+                {
+                    RequestPanicReset();
+                }
+
                 return result;
             }
         }

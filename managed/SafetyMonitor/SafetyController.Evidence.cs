@@ -56,6 +56,33 @@ namespace SafetyMonitor
         }
 
         /// <summary>
+        /// RCC_CSR's reset flags as start-up captured them (bits 25-31, RM0090
+        /// §7.3.21), read by the first <see cref="Initialize"/>: 0 before it,
+        /// and on a firmware port without them (POSIX).
+        /// </summary>
+        public uint LastResetFlags
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _evidence.ResetFlags;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether the last reset came from the independent watchdog
+        /// (RCC_CSR.IWDGRSTF in <see cref="LastResetFlags"/>); such a reset sets
+        /// <see cref="ErrorFlags.Watchdog"/> at <see cref="Initialize"/> and is
+        /// counted in the error memory.
+        /// </summary>
+        public bool LastResetByWatchdog
+        {
+            get { return (LastResetFlags & IndependentWatchdog.ResetFlagIwdg) != 0; }
+        }
+
+        /// <summary>
         /// The error memory this controller uses, or null. Thread-safe: read it
         /// from any thread while the loop runs.
         /// </summary>
@@ -95,7 +122,11 @@ namespace SafetyMonitor
         /// persistent flags are set at once (without <see cref="ErrorRaised"/>;
         /// they are no detection, so they enter no panic). A recorded fault sets
         /// <see cref="ErrorFlags.Stack"/> persistent; a damaged fault record or
-        /// error memory sets <see cref="ErrorFlags.ErrorMemory"/>.
+        /// error memory sets <see cref="ErrorFlags.ErrorMemory"/>; a watchdog
+        /// reset (<see cref="LastResetByWatchdog"/>) sets <see cref="ErrorFlags.Watchdog"/>
+        /// and is counted once in the error memory. (The firmware clears
+        /// RCC_CSR at start-up: a reset between start-up and this call loses
+        /// the watchdog's part of the evidence.)
         /// </para>
         /// <para>
         /// With an error memory, a recorded fault is counted there

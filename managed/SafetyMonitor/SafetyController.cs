@@ -57,7 +57,8 @@ namespace SafetyMonitor
         /// Creates a controller with no flags set, no error memory and the
         /// default policies: <see cref="ErrorFlags.Stack"/>,
         /// <see cref="ErrorFlags.CheckFault"/>, <see cref="ErrorFlags.ErrorMemory"/>,
-        /// <see cref="ErrorFlags.HandlerFault"/> and <see cref="ErrorFlags.LoopFault"/>
+        /// <see cref="ErrorFlags.HandlerFault"/>, <see cref="ErrorFlags.LoopFault"/>,
+        /// <see cref="ErrorFlags.Watchdog"/> and <see cref="ErrorFlags.Heap"/>
         /// persistent, every other flag self-clearing. Call
         /// <see cref="Initialize"/> before the first cycle.
         /// </summary>

@@ -43,17 +43,28 @@ namespace SafetyMonitor
     /// the deadline from the last one that started: failures that lasted
     /// longer than the deadline are a missed deadline too.
     /// </para>
+    /// <para>
+    /// With a watchdog (<see cref="IndependentWatchdog"/>, the constructor
+    /// that takes one) the loop refreshes it after a cycle only when that
+    /// cycle started within the deadline, completed within the deadline and
+    /// left the controller out of panic. A loop that hangs, starves or
+    /// panics stops refreshing, and the watchdog resets the MCU. The watchdog
+    /// goes on after <see cref="Stop"/> and <see cref="Dispose"/>: nothing
+    /// refreshes it then, and the device resets.
+    /// </para>
     /// </remarks>
     public sealed class SafetyLoop : IDisposable
     {
         private readonly SafetyController _controller;
         private readonly IMonotonicClock _clock;
+        private readonly IWatchdog _watchdog;
         private readonly ManualResetEvent _stop = new ManualResetEvent(false);
         private readonly object _sync = new object();
         private Thread _thread;
         private int _missedDeadlines;
         private int _clockStepsBack;
         private int _failedIterations;
+        private int _refreshes;
         private int _lastWait;
         private bool _disposed;
 
@@ -90,6 +101,40 @@ namespace SafetyMonitor
             _clock = clock;
             PeriodMilliseconds = periodMilliseconds;
             DeadlineMilliseconds = deadlineMilliseconds;
+        }
+
+        /// <summary>
+        /// Creates a stopped loop that refreshes <paramref name="watchdog"/>
+        /// after each good cycle: started and completed within the deadline,
+        /// the controller not in panic.
+        /// </summary>
+        /// <param name="controller">The controller whose cycles it runs.</param>
+        /// <param name="clock">The monotonic time base.</param>
+        /// <param name="periodMilliseconds">Time between cycle starts, in ms; 1 or more.</param>
+        /// <param name="deadlineMilliseconds">Longest allowed time between cycle starts, in ms; at least the period.</param>
+        /// <param name="watchdog">A running watchdog (<c>IndependentWatchdog.Start(...)</c>) whose timeout exceeds the deadline.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="controller"/>, <paramref name="clock"/> or <paramref name="watchdog"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The period is below 1 ms, the deadline below the period, or the watchdog's timeout not longer than the deadline.</exception>
+        public SafetyLoop(SafetyController controller, IMonotonicClock clock, int periodMilliseconds, int deadlineMilliseconds, IWatchdog watchdog)
+            : this(controller, clock, periodMilliseconds, deadlineMilliseconds)
+        {
+            if (watchdog == null)
+            {
+                throw new ArgumentNullException("watchdog");
+            }
+
+            if (watchdog.TimeoutMilliseconds <= deadlineMilliseconds)
+            {
+                throw new ArgumentOutOfRangeException("watchdog", "The watchdog's timeout must be longer than the loop's deadline.");
+            }
+
+            _watchdog = watchdog;
+        }
+
+        /// <summary>Times the loop refreshed its watchdog (0 without one).</summary>
+        public int WatchdogRefreshes
+        {
+            get { return Interlocked.CompareExchange(ref _refreshes, 0, 0); }
         }
 
         /// <summary>Time between cycle starts, in milliseconds.</summary>
@@ -225,27 +270,36 @@ namespace SafetyMonitor
                 try
                 {
                     long start = _clock.Milliseconds;
+                    bool onTime = true;
                     if (!timed)
                     {
                         nextStart = start;
                     }
                     else if (start < previousStart)
                     {
+                        onTime = false;
                         Interlocked.Increment(ref _clockStepsBack);
                         _controller.Report(ErrorFlags.MainLoopTiming);
                     }
                     else if (start - previousStart > DeadlineMilliseconds)
                     {
+                        onTime = false;
                         Interlocked.Increment(ref _missedDeadlines);
                         _controller.Report(ErrorFlags.MainLoopTiming);
                     }
 
                     previousStart = start;
                     timed = true;
-                    _controller.Handle();
+                    CycleResult cycle = _controller.Handle();
 
                     nextStart += PeriodMilliseconds;
                     long now = _clock.Milliseconds;
+                    if (_watchdog != null && onTime && !cycle.Panic && now >= start && now - start <= DeadlineMilliseconds)
+                    {
+                        _watchdog.Refresh();
+                        Interlocked.Increment(ref _refreshes);
+                    }
+
                     if (nextStart < now)
                     {
                         nextStart = now;   // late: no catching up

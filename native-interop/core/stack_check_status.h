@@ -52,6 +52,18 @@ enum stack_check_status {
     STACK_CHECK_ERR_RECORD_VERSION = -10,
     /** A retained record whose CRC does not match its contents. */
     STACK_CHECK_ERR_RECORD_CRC = -11,
+    /** Watchdog: a timeout outside what the independent watchdog can count
+     *  (1 to 32768 ms at the nominal 32 kHz LSI, RM0090 §21.3, the table of IWDG timeouts at 32 kHz);
+     *  nothing was started. */
+    STACK_CHECK_ERR_WATCHDOG_RANGE = -12,
+    /** Watchdog: IWDG_SR.PVU or RVU did not clear within the poll limit
+     *  (RM0090 §21.4.4: up to 5 LSI periods); the watchdog runs, with a
+     *  timeout that may be the old one. */
+    STACK_CHECK_ERR_WATCHDOG_TIMEOUT = -13,
+    /** Watchdog: this port has no watchdog (nothing was started). */
+    STACK_CHECK_ERR_WATCHDOG_UNSUPPORTED = -14,
+    /** Watchdog: refreshed before it was started (nothing was written). */
+    STACK_CHECK_ERR_WATCHDOG_NOT_STARTED = -15,
 
     /** stack_check_fault_boot(), stack_check_last_fault(): a valid fault
      *  record was found (not an error: positive). */

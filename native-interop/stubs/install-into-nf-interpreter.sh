@@ -3,7 +3,7 @@
 #   InteropAssemblies/SafetyMonitor.Native/   every stub of SafetyMonitor.Native/ (the metadata
 #                                             processor's interop layout: the assembly's .h and
 #                                             .cpp, the class's .h, _mshl.cpp and .cpp), and
-#                                             core/, drivers/soft/, ports/chibios/, ports/posix/,
+#                                             core/, drivers/soft/, drivers/stm32/, ports/chibios/, ports/posix/,
 #                                             ports/common/ (the module picks the target's port)
 #   CMake/Modules/FindINTEROP-SafetyMonitor.Native.cmake
 # In a tree that configures through Kconfig (nf-interpreter main: a Kconfig at
@@ -73,24 +73,28 @@ fi
 
 # --- The sources and the module ---------------------------------------------------
 destination="${target}/InteropAssemblies/SafetyMonitor.Native"
-mkdir -p "${destination}/core" "${destination}/drivers/soft" "${destination}/ports/chibios" \
+mkdir -p "${destination}/core" "${destination}/drivers/soft" "${destination}/drivers/stm32" "${destination}/ports/chibios" \
          "${destination}/ports/posix" "${destination}/ports/common"
 cp "${here}/SafetyMonitor.Native/"*.h "${here}/SafetyMonitor.Native/"*.cpp "${destination}/"
 cp "${interop}/core/stack_check.h" "${interop}/core/stack_check_status.h" "${interop}/core/stack_check.c" \
    "${interop}/core/stack_size.c" \
    "${interop}/core/stack_check_port.h" "${interop}/core/rng_continuous_test.h" \
    "${interop}/core/fault_record.h" "${interop}/core/fault_record.c" "${interop}/core/stack_high_water.c" \
-   "${destination}/core/"
+   "${interop}/core/stack_check_watchdog.h" "${destination}/core/"
 cp "${interop}/drivers/soft/crc32_stm32_soft.h" "${interop}/drivers/soft/crc32_stm32_soft.c" \
    "${destination}/drivers/soft/"
+cp "${interop}/drivers/stm32/stm32_iwdg.h" "${interop}/drivers/stm32/stm32_iwdg.c" "${interop}/drivers/stm32/stm32_mmio.h" \
+   "${interop}/drivers/stm32/stm32_regs.h" "${destination}/drivers/stm32/"
 cp "${interop}/ports/chibios/stack_check_port_layout.h" "${interop}/ports/chibios/stack_check_port_residue.h" \
    "${interop}/ports/chibios/stack_check_port_chibios.c" \
+   "${interop}/ports/chibios/stack_check_watchdog_chibios.c" "${interop}/ports/chibios/stm32_iwdg_chibios.c" \
    "${destination}/ports/chibios/"
 cp "${interop}/ports/posix/stack_check_port_layout.h" "${interop}/ports/posix/stack_check_port_residue.h" \
    "${interop}/ports/posix/posix_stack.c" \
    "${interop}/ports/posix/posix_entropy.h" "${interop}/ports/posix/posix_entropy.c" \
    "${interop}/ports/posix/posix_periph.c" "${interop}/ports/posix/posix_nanoclr_start.h" \
-   "${interop}/ports/posix/posix_nanoclr_start.c" "${destination}/ports/posix/"
+   "${interop}/ports/posix/posix_nanoclr_start.c" "${interop}/ports/posix/posix_watchdog.c" \
+   "${interop}/ports/posix/posix_reset_flags.c" "${destination}/ports/posix/"
 cp "${interop}/ports/common/stack_check_port_linker_area.h" "${interop}/ports/common/stack_check_port_paint.h" \
    "${destination}/ports/common/"
 cp "${here}/SafetyMonitor.Native/FindINTEROP-SafetyMonitor.Native.cmake" "${target}/CMake/Modules/"

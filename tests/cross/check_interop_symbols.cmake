@@ -1,6 +1,6 @@
 cmake_minimum_required(VERSION 3.25)
 # The cross-compiled nanoCLR objects define what nf-interpreter links against:
-# the native assembly data, the nine handlers (_mshl.cpp), the native functions
+# the native assembly data, the twelve handlers (_mshl.cpp), the native functions
 # they call (the class's .cpp) and the C core those call.
 #   cmake -DNM=<arm-none-eabi-nm> -DOBJECTS=<obj;obj...> -P check_interop_symbols.cmake
 set(required
@@ -14,6 +14,15 @@ set(required
     "Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::SetCycle___STATIC__VOID__U4(CLR_RT_StackFrame&)"
     "Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetMinFree___STATIC__I4(CLR_RT_StackFrame&)"
     "Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::AcknowledgeFault___STATIC__I4(CLR_RT_StackFrame&)"
+    "Library_SafetyMonitor_Native_SafetyMonitor_Native_Watchdog::Start___STATIC__I4__I4(CLR_RT_StackFrame&)"
+    "Library_SafetyMonitor_Native_SafetyMonitor_Native_Watchdog::Refresh___STATIC__I4(CLR_RT_StackFrame&)"
+    "Library_SafetyMonitor_Native_SafetyMonitor_Native_Watchdog::GetResetFlags___STATIC__U4(CLR_RT_StackFrame&)"
+    "SafetyMonitor_Native::SafetyMonitor_Native::Watchdog::Start(int,"
+    "SafetyMonitor_Native::SafetyMonitor_Native::Watchdog::Refresh("
+    "SafetyMonitor_Native::SafetyMonitor_Native::Watchdog::GetResetFlags("
+    "stack_check_watchdog_start"
+    "stack_check_watchdog_refresh"
+    "stm32_iwdg_start"
     "SafetyMonitor_Native::SafetyMonitor_Native::StackCheck::GetFree("
     "SafetyMonitor_Native::SafetyMonitor_Native::StackCheck::GetSize("
     "SafetyMonitor_Native::SafetyMonitor_Native::StackCheck::InitCorruptionDetectArea("

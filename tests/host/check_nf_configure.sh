@@ -27,9 +27,9 @@ mkdir -p "${work}/nf/src/CLR" "${work}/nf/CMake/Modules"
 "${root}/native-interop/stubs/install-into-nf-interpreter.sh" "${work}/nf" > /dev/null
 probe() { cmake -DTREE="${work}/nf" "$@" -P "${root}/tests/host/module_port_probe.cmake" 2>&1; }
 out=$(probe -DRTOS=ChibiOS) || fail "ChibiOS: ${out}"
-grep -qx "ports: ports/chibios/stack_check_port_chibios.c" <<< "${out}" || fail "ChibiOS target got: ${out}"
+grep -qx "ports: ports/chibios/stack_check_port_chibios.c;ports/chibios/stack_check_watchdog_chibios.c;ports/chibios/stm32_iwdg_chibios.c" <<< "${out}" || fail "ChibiOS target got: ${out}"
 out=$(probe -DPROJECT_NAME=nanoFramework_nanoCLR_posix) || fail "POSIX: ${out}"
-grep -qx "ports: ports/posix/posix_stack.c;ports/posix/posix_entropy.c;ports/posix/posix_periph.c;ports/posix/posix_nanoclr_start.c" \
+grep -qx "ports: ports/posix/posix_stack.c;ports/posix/posix_entropy.c;ports/posix/posix_periph.c;ports/posix/posix_nanoclr_start.c;ports/posix/posix_watchdog.c;ports/posix/posix_reset_flags.c" \
     <<< "${out}" || fail "POSIX target got: ${out}"
 if out=$(probe -DRTOS=FreeRTOS); then fail "a FreeRTOS target was given a port: ${out}"; fi
 grep -q "SafetyMonitor.Native: no port for this target (RTOS \"FreeRTOS\".*set SAFETYMONITOR_NATIVE_PORT to chibios or posix to choose$" <<< "${out}" || fail "FreeRTOS refusal: ${out}"

@@ -71,7 +71,7 @@ diff -r "${work}/once" "${work}/nf/targets" > /dev/null || fail "a second run ch
 run_harness "${work}/nf" "${work}/nf-build"
 read -r found checksum status free size min_free < "${work}/nf-build.out"
 grep -q "SafetyMonitor.Native: posix port" "${work}/nf-build.log" || fail "the module did not pick the posix port"
-[[ "${found}" == 1 && "${checksum}" == 0x98BBD3CB ]] || fail "SafetyMonitor.Native not in the table (found ${found}, checksum ${checksum})"
+[[ "${found}" == 1 && "${checksum}" == 0xB65EEE28 ]] || fail "SafetyMonitor.Native not in the table (found ${found}, checksum ${checksum})"
 [[ "${status}" == 0 ]] || fail "GetFaultStatus() ${status}: the fault record was not validated at start"
 ((free > 0 && size >= free)) || fail "GetFree() ${free}, GetSize() ${size}"
 ((min_free >= 0 && min_free <= free)) || fail "GetMinFree() ${min_free}: not painted, or shallower than the deepest frame (free ${free})"

@@ -13,6 +13,7 @@ extern "C" {
 #include "fault_record.h"
 #include "stack_check.h"
 #include "stack_check_port_layout.h"
+#include "stack_check_watchdog.h"
 }
 
 // The assembly header includes nanoPackStruct.h as the generator writes it:
@@ -68,6 +69,7 @@ void SetResult_UINT32(CLR_RT_StackFrame &stackFrame, unsigned int value)
 namespace {
 
 typedef Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck StackCheck;
+typedef Library_SafetyMonitor_Native_SafetyMonitor_Native_Watchdog Watchdog;
 
 // An int method without arguments.
 CLR_INT32 Call(CLR_RT_MethodHandler handler)
@@ -87,9 +89,9 @@ TEST(InteropStubs, AssemblyRecordNamesTheAssemblyChecksumAndVersion)
 {
     const CLR_RT_NativeAssemblyData &data = g_CLR_AssemblyNative_SafetyMonitor_Native;
     EXPECT_STREQ(data.m_szAssemblyName, "SafetyMonitor.Native");
-    EXPECT_EQ(data.m_checkSum, 0x98BBD3CBu);
+    EXPECT_EQ(data.m_checkSum, 0xB65EEE28u);
     EXPECT_EQ(data.m_Version.iMajorVersion, 1);
-    EXPECT_EQ(data.m_Version.iMinorVersion, 2);
+    EXPECT_EQ(data.m_Version.iMinorVersion, 3);
     EXPECT_EQ(data.m_Version.iBuildNumber, 0);
     EXPECT_EQ(data.m_Version.iRevisionNumber, 0);
 }
@@ -105,6 +107,33 @@ TEST(InteropStubs, EachSlotHoldsItsHandler)
     EXPECT_EQ(Table()[6], &StackCheck::SetCycle___STATIC__VOID__U4);
     EXPECT_EQ(Table()[7], &StackCheck::GetMinFree___STATIC__I4);
     EXPECT_EQ(Table()[8], &StackCheck::AcknowledgeFault___STATIC__I4);
+    EXPECT_EQ(Table()[9], &Watchdog::Start___STATIC__I4__I4);
+    EXPECT_EQ(Table()[10], &Watchdog::Refresh___STATIC__I4);
+    EXPECT_EQ(Table()[11], &Watchdog::GetResetFlags___STATIC__U4);
+}
+
+// The watchdog handlers reach the port (here the posix stand-in). None may
+// start it in this process: once started, nothing stops it.
+TEST(InteropStubs, WatchdogHandlersReturnWhatThePortReturns)
+{
+    CLR_RT_StackFrame start{};
+    start.arguments[0] = 0u;
+    start.argument_count = 1;
+    EXPECT_EQ(Table()[9](start), S_OK);
+    EXPECT_EQ(start.result_type, CLR_RT_StackFrame::ResultINT32);
+    EXPECT_EQ(static_cast<CLR_INT32>(start.result), STACK_CHECK_ERR_WATCHDOG_RANGE);
+    CLR_RT_StackFrame too_long{};
+    too_long.arguments[0] = 40000u;
+    too_long.argument_count = 1;
+    EXPECT_EQ(Table()[9](too_long), S_OK);
+    EXPECT_EQ(static_cast<CLR_INT32>(too_long.result), STACK_CHECK_ERR_WATCHDOG_RANGE);
+    CLR_RT_StackFrame no_argument{};
+    EXPECT_EQ(Table()[9](no_argument), kNoSuchArgument);
+    EXPECT_EQ(Call(Table()[10]), STACK_CHECK_ERR_WATCHDOG_NOT_STARTED);
+    CLR_RT_StackFrame flags{};
+    EXPECT_EQ(Table()[11](flags), S_OK);
+    EXPECT_EQ(flags.result_type, CLR_RT_StackFrame::ResultUINT32) << "GetResetFlags returns uint";
+    EXPECT_EQ(flags.result, stack_check_reset_flags());
 }
 
 TEST(InteropStubs, FaultHandlersReadTheRecordStartUpFound)

@@ -17,13 +17,26 @@
  *     from the board's memory.ld), and checks a pattern written at start-up
  *     into any RAM between the two (a region placed above a mailbox, say):
  *     an overflow that wrote there before faulting is reported as NOT
- *     contained, with the bytes it overwrote.
- * Exit 0 only when all three behaved as expected.
+ *     contained, with the bytes it overwrote. The handler then resets the
+ *     board for the fourth;
+ *  4. the independent watchdog (IWDG, emulated by the board) is armed and the
+ *     loop refreshes it after every good cycle; then the loop hangs, the
+ *     watchdog resets the board, and the next boot finds RCC_CSR.IWDGRSTF and
+ *     ERR_FLAG_WATCHDOG counted in the error memory.
+ * The scenarios span three boots (QEMU reboots the guest on a reset: run
+ * without -no-reboot); what has been caught so far waits in .noinit.
+ * Exit 0 only when all four behaved as expected.
  */
 #include "board.h"
+#include "cortex_m_regs.h"
+#include "error_memory.h"
 #include "fault.h"
 #include "semihosting.h"
 #include "stack_check.h"
+#include "stack_check_watchdog.h"
+#include "startup.h"
+#include "stm32_iwdg.h"
+#include "stm32_regs.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -44,7 +57,10 @@ extern uint8_t __part_ram_start_1__[] __attribute__((weak));
 extern uint8_t __part_ram_start_2__[] __attribute__((weak));
 extern uint8_t __part_ram_start_3__[] __attribute__((weak));
 
-#define SCENARIOS 3u
+#define SCENARIOS 4u
+/* Scenario 4: the IWDG's timeout, and the good cycles before the hang. */
+#define WATCHDOG_TIMEOUT_MS 100u
+#define WATCHDOG_GOOD_CYCLES 5u
 #define CANARY_WORDS 8u
 #define DATA_CANARY 0xDA7AC0DEu
 #define BSS_CANARY 0xB55C0DE5u
@@ -85,6 +101,26 @@ static uint32_t caught;
 static volatile bool overflow_started;
 static volatile uint32_t overflow_depth;
 static volatile bool stop_recursion; /* never set: keeps scenario 3 recursion unbounded */
+
+/* Across the resets: the boot the demo is in (0 the first, 1 after scenario
+ * 3's reset, 2 after the watchdog's) and the scenarios caught so far, each
+ * guarded by its complement so that RAM at power-on reads as boot 0. */
+enum { DEMO_FIRST_BOOT = 0, DEMO_WATCHDOG_BOOT = 1, DEMO_REPORT_BOOT = 2 };
+static volatile uint32_t demo_retained[4] __attribute__((section(".noinit")));
+
+static uint32_t demo_boot(void)
+{
+    return demo_retained[1] == ~demo_retained[0] && demo_retained[3] == ~demo_retained[2] ? demo_retained[0]
+                                                                                            : DEMO_FIRST_BOOT;
+}
+
+static void demo_next_boot(uint32_t boot)
+{
+    demo_retained[0] = boot;
+    demo_retained[1] = ~boot;
+    demo_retained[2] = caught;
+    demo_retained[3] = ~caught;
+}
 
 static const char *area_text(int status)
 {
@@ -303,13 +339,69 @@ void cm_fault_hook(const cm_fault_t *fault)
         verdict(3u, true, "overflow raised a HardFault at the bottom of RAM; no data was overwritten");
     } else {
         verdict(3u, false, "the overflow was NOT contained: it wrote RAM before it faulted");
+        sh_printf("demo: %u of %u scenarios caught\n", (unsigned)caught, (unsigned)SCENARIOS);
+        sh_exit(SH_EXIT_FAIL);
     }
+    sh_printf("            the fault handler resets the board (AIRCR.SYSRESETREQ) for scenario 4\n\n");
+    demo_next_boot(DEMO_WATCHDOG_BOOT);
+    cm_system_reset();
+}
+
+/* ---- Scenario 4: a hung loop, reset by the independent watchdog -------- */
+
+static void scenario_watchdog(void)
+{
+    sh_printf("[scenario 4] boot 2: the safety loop arms the independent watchdog (IWDG) and refreshes it after "
+              "each good cycle\n");
+    const int init = stack_check_init_corruption_detect_area();
+    uint32_t actual_ms = 0u;
+    const int armed = stm32_iwdg_start(WATCHDOG_TIMEOUT_MS, &actual_ms);
+    sh_printf("[scenario 4] area sealed: %s; IWDG started: %s, timeout %u ms\n", stack_check_status_name(init),
+              stack_check_status_name(armed), (unsigned)actual_ms);
+    if (init != STACK_CHECK_OK || armed != STACK_CHECK_OK) {
+        verdict(4u, false, "the watchdog could not be armed");
+        sh_printf("demo: %u of %u scenarios caught\n", (unsigned)caught, (unsigned)SCENARIOS);
+        sh_exit(SH_EXIT_FAIL);
+    }
+    for (uint32_t i = 0u; i < WATCHDOG_GOOD_CYCLES; i++) {
+        const cycle_t cycle = safety_cycle();
+        if ((cycle.flags & ERR_FLAG_STACK) == 0u) {
+            stm32_iwdg_refresh();
+        }
+    }
+    sh_printf("[scenario 4] the safety loop hangs (a call that never returns): no more cycles, no refresh\n");
+    demo_next_boot(DEMO_REPORT_BOOT);
+    for (;;) {
+        __asm__ __volatile__("" ::: "memory");
+    }
+}
+
+static void scenario_watchdog_report(void)
+{
+    uint32_t flags = 0u;
+    uint16_t counts[STACK_CHECK_ERROR_MEMORY_FLAGS];
+    const int status = stack_check_error_memory_read(&cm_error_memory, &flags, counts);
+    const bool iwdg = (cm_reset_flags & RCC_CSR_IWDGRSTF) != 0u;
+    sh_printf("[scenario 4] boot 3: RCC_CSR reset flags 0x%08x (IWDGRSTF %s); error memory %s, flags 0x%08x, "
+              "ERR_FLAG_WATCHDOG counted %u time(s)\n",
+              (unsigned)cm_reset_flags, iwdg ? "set" : "clear", stack_check_status_name(status), (unsigned)flags,
+              (unsigned)counts[6]);
+    verdict(4u, iwdg && status == STACK_CHECK_OK && (flags & ERR_FLAG_WATCHDOG) != 0u && counts[6] == 1u,
+            "the watchdog reset the hung loop; the next boot reported IWDGRSTF and counted ERR_FLAG_WATCHDOG");
     sh_printf("demo: %u of %u scenarios caught\n", (unsigned)caught, (unsigned)SCENARIOS);
     sh_exit(caught == SCENARIOS ? SH_EXIT_PASS : SH_EXIT_FAIL);
 }
 
 int main(void)
 {
+    const uint32_t boot = demo_boot();
+    if (boot != DEMO_FIRST_BOOT) {
+        caught = demo_retained[2];
+        if (boot == DEMO_WATCHDOG_BOOT) {
+            scenario_watchdog();
+        }
+        scenario_watchdog_report();
+    }
     for (uint32_t i = 0u; i < CANARY_WORDS; i++) {
         bss_canary[i] = BSS_CANARY;
     }

@@ -1,11 +1,12 @@
 /**
  * @file stm32_trap.c
- * @brief ONLY. MPU windows over the blocks QEMU lacks and the
+ * @brief EMULATION ONLY. MPU windows over the blocks QEMU lacks and the
  *        MemManage handler that emulates each access (see stm32_trap.h).
  */
 #include "stm32_trap.h"
 
 #include "board.h"
+#include "iwdg_clock.h"
 #include "cortex_m_regs.h"
 #include "semihosting.h"
 #include "startup.h"
@@ -26,6 +27,9 @@
 #define WINDOW0_LOG2 12u
 #define WINDOW1_BASE (BOARD_RNG_BASE & ~0x3FFu)
 #define WINDOW1_LOG2 10u
+/* Window 2 (1 KiB, MPU region 3) covers the IWDG at 0x40003000. */
+#define WINDOW2_BASE (BOARD_IWDG_BASE & ~0x3FFu)
+#define WINDOW2_LOG2 10u
 _Static_assert((BOARD_RCC_BASE & ~0xFFFu) == WINDOW0_BASE, "RCC must share the CRC's 4 KiB MPU window");
 
 #define FRAME_R0 0
@@ -209,6 +213,8 @@ void stm32_trap_install(void)
     trap_count = 0u;
     mpu_no_access_window(0u, WINDOW0_BASE, WINDOW0_LOG2);
     mpu_no_access_window(1u, WINDOW1_BASE, WINDOW1_LOG2);
+    mpu_no_access_window(3u, WINDOW2_BASE, WINDOW2_LOG2); /* 2: fault_frames.c's PSP guard */
+    iwdg_clock_install();
     CM_REG(MPU_CTRL) = MPU_CTRL_PRIVDEFENA | MPU_CTRL_ENABLE;
     CM_REG(SCB_SHCSR) |= SCB_SHCSR_MEMFAULTENA;
     cm_barrier();

@@ -16,7 +16,9 @@
 #include "error_memory.h"
 #include "semihosting.h"
 #include "stack_check.h"
+#include "stack_check_watchdog.h"
 #include "stack_protector.h"
+#include "stm32_regs.h"
 #include "stm32_reset_cause.h"
 
 #include <stdint.h>
@@ -47,9 +49,11 @@ void DebugMon_Handler(void) WEAK_DEFAULT;
 void PendSV_Handler(void) WEAK_DEFAULT;
 void SysTick_Handler(void) WEAK_DEFAULT;
 void TIM2_IRQHandler(void) WEAK_DEFAULT;
+void TIM5_IRQHandler(void) WEAK_DEFAULT;
 
 #define IRQ(n) (16 + (n))
 #define TIM2_IRQN 28 /* RM0090 §12.2 Table 61 */
+#define TIM5_IRQN 50 /* RM0090 §12.2 Table 61 */
 
 __attribute__((section(".vectors"), used)) const vector_t vector_table[16 + STARTUP_IRQ_VECTORS] = {
     [0] = (vector_t)(uintptr_t)__main_stack_end__,
@@ -67,7 +71,9 @@ __attribute__((section(".vectors"), used)) const vector_t vector_table[16 + STAR
     [15] = SysTick_Handler,
     [IRQ(0)... IRQ(TIM2_IRQN - 1)] = Default_Handler,
     [IRQ(TIM2_IRQN)] = TIM2_IRQHandler,
-    [IRQ(TIM2_IRQN + 1)... IRQ(STARTUP_IRQ_VECTORS - 1)] = Default_Handler,
+    [IRQ(TIM2_IRQN + 1)... IRQ(TIM5_IRQN - 1)] = Default_Handler,
+    [IRQ(TIM5_IRQN)] = TIM5_IRQHandler,
+    [IRQ(TIM5_IRQN + 1)... IRQ(STARTUP_IRQ_VECTORS - 1)] = Default_Handler,
 };
 
 void Reset_Handler(void)
@@ -91,6 +97,10 @@ void Reset_Handler(void)
      * guard, before the first function that checks it. */
     cm_reset_flags = stm32_reset_flags_read();
     cm_retained_status = stack_check_retained_boot(&cm_error_memory, board_reset_was_power_on());
+    if ((cm_reset_flags & RCC_CSR_IWDGRSTF) != 0u) {
+        /* The independent watchdog reset the MCU: counted and kept. */
+        (void)stack_check_error_memory_raise(&cm_error_memory, ERR_FLAG_WATCHDOG, true);
+    }
     stm32_reset_flags_clear();
     cm_stack_protector_seed();
     /* The high-water mark of the main stack (stack_check_get_min_free()). */

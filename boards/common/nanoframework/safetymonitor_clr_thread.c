@@ -10,6 +10,7 @@
 #include "fault_record.h"
 #include "hal.h"
 #include "stack_check.h"
+#include "stack_check_watchdog.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -45,6 +46,12 @@ static uint32_t reset_flags;
 uint32_t safetymonitor_reset_flags(void)
 {
     return reset_flags;
+}
+
+/* The chibios port's reset cause for SafetyMonitor.Native's Watchdog.GetResetFlags(). */
+uint32_t stack_check_reset_flags(void)
+{
+    return safetymonitor_reset_flags();
 }
 
 /* ChibiOS thread functions take void *; CLRStartupThread takes void const *. */

@@ -63,7 +63,9 @@ thread_t *safetymonitor_start_clr_thread(void (*clr_startup_thread)(void const *
  * boot's clear (PINRSTF comes with each internal reset: §6.1.2). 0 before the
  * start. nanoFramework (nf-interpreter, ChibiOS 21.11's HAL) neither reads
  * nor clears these flags, and the nanoBooter that runs before the nanoCLR
- * leaves them alone, so this is the whole record of the reset.
+ * leaves them alone, so this is the whole record of the reset. The chibios
+ * port's stack_check_reset_flags() (stack_check_watchdog.h, behind
+ * SafetyMonitor.Native's Watchdog.GetResetFlags()) returns the same.
  */
 uint32_t safetymonitor_reset_flags(void);
 

@@ -13,6 +13,6 @@ using System.Runtime.InteropServices;
 // Native version of this interop assembly: it must equal the version in
 // native-interop/stubs/SafetyMonitor.Native/SafetyMonitor_Native.cpp, or the
 // nanoCLR refuses the assembly. The checksum guard test compares the two.
-[assembly: AssemblyNativeVersion("1.2.0.0")]
+[assembly: AssemblyNativeVersion("1.3.0.0")]
 ////////////////////////////////////////////////////////////////
 #endif

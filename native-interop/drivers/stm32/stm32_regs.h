@@ -80,4 +80,21 @@
 #define RNG_SR_SEIS (1u << 6) /**< seed error interrupt status, rc_w0 */
 #define RNG_DR_OFFSET 0x08u   /**< data register */
 
+/* ---- Independent watchdog (RM0090 §21.4; RM0410 IWDG registers, same layout) ---- */
+#define IWDG_KR_OFFSET 0x00u  /**< key register (write only) */
+#define IWDG_KR_START 0xCCCCu /**< starts the watchdog (and the LSI); nothing stops it but a reset */
+#define IWDG_KR_RELOAD 0xAAAAu /**< reloads the counter from IWDG_RLR; write-protects PR and RLR again */
+#define IWDG_KR_UNLOCK 0x5555u /**< enables writes to IWDG_PR and IWDG_RLR */
+#define IWDG_PR_OFFSET 0x04u  /**< prescaler register: PR[2:0], divider 4 << PR (6 and 7: 256) */
+#define IWDG_PR_MASK 0x7u
+#define IWDG_RLR_OFFSET 0x08u /**< reload register: RL[11:0], reset value 0xFFF */
+#define IWDG_RLR_MASK 0xFFFu
+#define IWDG_SR_OFFSET 0x0Cu  /**< status register */
+#define IWDG_SR_PVU (1u << 0) /**< prescaler value update in progress (LSI domain) */
+#define IWDG_SR_RVU (1u << 1) /**< reload value update in progress (LSI domain) */
+
+/* ---- DBGMCU (RM0090 §38.16.4 DBGMCU_APB1_FZ; RM0410 DBGMCU_APB1_FZ), at 0xE0042000 on F4 and F7 ---- */
+#define DBGMCU_APB1_FZ 0xE0042008u
+#define DBGMCU_APB1_FZ_DBG_IWDG_STOP (1u << 12) /**< the IWDG counter stops while the core is halted */
+
 #endif /* SAFETYMONITOR_STM32_REGS_H */

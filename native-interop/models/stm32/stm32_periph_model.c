@@ -18,6 +18,7 @@
 #define FLASH_WINDOW_BYTES 0x400u
 #define CRC_WINDOW_BYTES 0x400u
 #define RNG_WINDOW_BYTES 0x400u
+#define IWDG_WINDOW_BYTES 0x400u
 
 /* RNG timing in accesses to RNG registers (each lets the RNG advance a
  * step): DRDY rises at the 3rd access after RNGEN rises (46 RNG clocks on
@@ -75,6 +76,46 @@ static struct {
 
 static stm32_model_stats_t stats;
 
+/* IWDG, in the model's own reading of RM0090 §21.4 (not stm32_regs.h, which
+ * the driver uses): KR 0x00, PR 0x04 (3 bits), RLR 0x08 (12 bits, reset
+ * 0xFFF), SR 0x0C (PVU bit 0, RVU bit 1); keys 0x5555, 0xAAAA, 0xCCCC;
+ * divider 4 << PR, 256 for PR 6 and 7. DBGMCU_APB1_FZ at 0xE0042008. */
+#define MODEL_IWDG_KR 0x00u
+#define MODEL_IWDG_PR 0x04u
+#define MODEL_IWDG_RLR 0x08u
+#define MODEL_IWDG_SR 0x0Cu
+#define MODEL_IWDG_PVU 0x1u
+#define MODEL_IWDG_RVU 0x2u
+#define MODEL_IWDG_KEY_UNLOCK 0x5555u
+#define MODEL_IWDG_KEY_RELOAD 0xAAAAu
+#define MODEL_IWDG_KEY_START 0xCCCCu
+#define MODEL_IWDG_RLR_RESET 0xFFFu
+#define MODEL_DBGMCU_APB1_FZ 0xE0042008u
+/* Reads of IWDG_SR an update of PR or RLR takes to reach the counter's
+ * domain (on silicon up to 5 LSI periods, RM0090 §21.4.4). Time in the
+ * counter's domain passes only while software polls IWDG_SR: a driver that
+ * does not wait for PVU/RVU finds its values not taken (stricter than
+ * silicon, where they may be). RLR's update ends one read after PR's, so
+ * the state PVU clear with RVU set (which the manual allows) shows too. */
+#define IWDG_UPDATE_ACCESSES 3u
+#define IWDG_RLR_UPDATE_ACCESSES (IWDG_UPDATE_ACCESSES + 1u)
+
+static struct {
+    bool running;
+    bool fired;
+    bool unlocked;
+    uint32_t pr;           /* as written (the APB side) */
+    uint32_t rlr;
+    uint32_t pr_effective; /* in the counter's domain */
+    uint32_t rlr_effective;
+    uint32_t pvu_countdown;
+    uint32_t rvu_countdown;
+    uint32_t ticks_left;   /* LSI ticks until the counter reaches 0 */
+    stm32_model_iwdg_fault_t fault;
+} iwdg;
+static stm32_model_iwdg_clock_t iwdg_clock;
+static uint32_t dbgmcu_apb1_fz;
+
 static void rcc_csr_system_reset(void);
 
 void stm32_periph_model_reset(uint32_t seed)
@@ -91,6 +132,9 @@ void stm32_periph_model_reset(uint32_t seed)
     rng.seed_shows = SEED_SHOWS_NO_WORD;
     rng.xorshift = seed != 0u ? seed : 0x2545F491u;
     memset(&stats, 0, sizeof stats);
+    memset(&iwdg, 0, sizeof iwdg);
+    iwdg.rlr = MODEL_IWDG_RLR_RESET;
+    iwdg.rlr_effective = MODEL_IWDG_RLR_RESET;
 }
 
 void stm32_periph_model_inject_rng(stm32_model_rng_fault_t fault)
@@ -145,7 +189,8 @@ bool stm32_periph_model_claims(uint32_t address)
     return in_window(address, BOARD_RCC_BASE, RCC_WINDOW_BYTES) ||
            in_window(address, FLASH_BASE_ADDR, FLASH_WINDOW_BYTES) ||
            in_window(address, BOARD_CRC_BASE, CRC_WINDOW_BYTES) ||
-           in_window(address, BOARD_RNG_BASE, RNG_WINDOW_BYTES);
+           in_window(address, BOARD_RNG_BASE, RNG_WINDOW_BYTES) ||
+           in_window(address, BOARD_IWDG_BASE, IWDG_WINDOW_BYTES) || (address & ~3u) == MODEL_DBGMCU_APB1_FZ;
 }
 
 /* ---- RCC ---------------------------------------------------------------- */
@@ -221,18 +266,37 @@ static void rcc_update_switch_status(void)
 #define CSR_BORRSTF 0x02000000u
 #define CSR_PINRSTF 0x04000000u
 #define CSR_SFTRSTF 0x10000000u
+#define CSR_IWDGRSTF 0x20000000u
 #define CSR_POWER_ON_FLAGS 0x0E000000u
 /* The cause every reset takes unless a test injects another: QEMU's only
  * reset of the guest is AIRCR.SYSRESETREQ, a software reset, which (like
  * every internal reset) drives NRST low. */
 #define RCC_DEFAULT_RESET_FLAGS (CSR_SFTRSTF | CSR_PINRSTF)
 
+/* pending: the flags of the next reset when it is not the default one (an
+ * injected reset, or the IWDG firing), kept here with its complement so that
+ * the cause survives QEMU's reboot like the flags themselves. */
 static RCC_POWER_DOMAIN_PLACE volatile struct {
     uint32_t magic;
     uint32_t flags;
     uint32_t flags_inverted;
+    uint32_t pending;
+    uint32_t pending_inverted;
 } rcc_power_domain;
-static uint32_t rcc_next_reset_flags = RCC_DEFAULT_RESET_FLAGS;
+
+static void rcc_set_next_reset(uint32_t flags)
+{
+    rcc_power_domain.pending = flags;
+    rcc_power_domain.pending_inverted = ~flags;
+}
+
+static uint32_t rcc_next_reset_flags(void)
+{
+    const uint32_t pending = rcc_power_domain.pending;
+    return rcc_power_domain.pending_inverted == ~pending && (pending & ~CSR_RESET_FLAGS) == 0u && pending != 0u
+               ? pending
+               : RCC_DEFAULT_RESET_FLAGS;
+}
 
 static bool rcc_power_domain_valid(void)
 {
@@ -252,7 +316,7 @@ static void rcc_power_domain_store(uint32_t flags)
 void stm32_periph_model_power_on(void)
 {
     rcc_power_domain.magic = 0u;
-    rcc_next_reset_flags = RCC_DEFAULT_RESET_FLAGS;
+    rcc_set_next_reset(RCC_DEFAULT_RESET_FLAGS);
 }
 
 void stm32_periph_model_damage_power_domain(uint32_t word, uint32_t mask)
@@ -265,7 +329,7 @@ void stm32_periph_model_damage_power_domain(uint32_t word, uint32_t mask)
 
 void stm32_periph_model_inject_reset(uint32_t flags)
 {
-    rcc_next_reset_flags = (flags & CSR_RESET_FLAGS) | CSR_PINRSTF;
+    rcc_set_next_reset((flags & CSR_RESET_FLAGS) | CSR_PINRSTF);
 }
 
 /* The reset that stm32_periph_model_reset() stands for. Without valid state
@@ -275,14 +339,15 @@ void stm32_periph_model_inject_reset(uint32_t flags)
 static void rcc_csr_system_reset(void)
 {
     uint32_t flags;
+    const uint32_t next = rcc_next_reset_flags();
     if (!rcc_power_domain_valid()) {
         flags = CSR_POWER_ON_FLAGS;
-    } else if ((rcc_next_reset_flags & CSR_BORRSTF) != 0u) {
+    } else if ((next & CSR_BORRSTF) != 0u) {
         flags = CSR_BORRSTF | CSR_PINRSTF;
     } else {
-        flags = rcc_power_domain.flags | rcc_next_reset_flags;
+        flags = rcc_power_domain.flags | next;
     }
-    rcc_next_reset_flags = RCC_DEFAULT_RESET_FLAGS;
+    rcc_set_next_reset(RCC_DEFAULT_RESET_FLAGS);
     rcc_regs[CSR_OFFSET / 4u] = 0u;
     rcc_power_domain_store(flags);
 }
@@ -547,6 +612,124 @@ static void rng_write(uint32_t offset, uint32_t value)
     }
 }
 
+/* ---- IWDG --------------------------------------------------------------- */
+
+static uint32_t iwdg_period_ticks(void)
+{
+    const uint32_t pr = iwdg.pr_effective > 6u ? 6u : iwdg.pr_effective;
+    return (iwdg.rlr_effective + 1u) * (4u << pr);
+}
+
+/* The counter takes RLR as the counter's domain knows it (RM0090 §21.3). */
+static void iwdg_reload(void)
+{
+    iwdg.ticks_left = iwdg_period_ticks();
+    stats.iwdg_reloads++;
+    if (iwdg_clock != NULL) {
+        iwdg_clock(iwdg.ticks_left);
+    }
+}
+
+/* One step of the LSI domain per read of IWDG_SR: updates in progress advance. */
+static void iwdg_step(void)
+{
+    if (iwdg.fault == STM32_MODEL_IWDG_UPDATE_STUCK) {
+        return;
+    }
+    if (iwdg.pvu_countdown > 0u && --iwdg.pvu_countdown == 0u) {
+        iwdg.pr_effective = iwdg.pr;
+    }
+    if (iwdg.rvu_countdown > 0u && --iwdg.rvu_countdown == 0u) {
+        iwdg.rlr_effective = iwdg.rlr;
+    }
+}
+
+static uint32_t iwdg_read(uint32_t offset)
+{
+    switch (offset) {
+    case MODEL_IWDG_PR:
+        return iwdg.pr;
+    case MODEL_IWDG_RLR:
+        return iwdg.rlr;
+    case MODEL_IWDG_SR:
+        iwdg_step();
+        return (iwdg.pvu_countdown > 0u ? MODEL_IWDG_PVU : 0u) | (iwdg.rvu_countdown > 0u ? MODEL_IWDG_RVU : 0u);
+    case MODEL_IWDG_KR:
+        return 0u; /* write-only */
+    default:
+        stats.unmodelled_accesses++;
+        return 0u;
+    }
+}
+
+static void iwdg_write_protected(uint32_t *reg, uint32_t *countdown, uint32_t value, uint32_t reads)
+{
+    if (!iwdg.unlocked || *countdown > 0u) {
+        stats.iwdg_lost_writes++;
+        return;
+    }
+    *reg = value;
+    *countdown = reads;
+}
+
+static void iwdg_write(uint32_t offset, uint32_t value)
+{
+    switch (offset) {
+    case MODEL_IWDG_KR: {
+        const uint32_t key = value & 0xFFFFu;
+        iwdg.unlocked = key == MODEL_IWDG_KEY_UNLOCK;
+        if (key == MODEL_IWDG_KEY_START && !iwdg.running) {
+            iwdg.running = true;
+            iwdg_reload();
+        } else if (key == MODEL_IWDG_KEY_RELOAD && iwdg.running && !iwdg.fired) {
+            iwdg_reload();
+        }
+        break;
+    }
+    case MODEL_IWDG_PR:
+        iwdg_write_protected(&iwdg.pr, &iwdg.pvu_countdown, value & 0x7u, IWDG_UPDATE_ACCESSES);
+        break;
+    case MODEL_IWDG_RLR:
+        iwdg_write_protected(&iwdg.rlr, &iwdg.rvu_countdown, value & 0xFFFu, IWDG_RLR_UPDATE_ACCESSES);
+        break;
+    default:
+        stats.unmodelled_accesses++;
+        break;
+    }
+}
+
+void stm32_periph_model_inject_iwdg(stm32_model_iwdg_fault_t fault)
+{
+    iwdg.fault = fault;
+}
+
+void stm32_periph_model_set_iwdg_clock(stm32_model_iwdg_clock_t clock)
+{
+    iwdg_clock = clock;
+}
+
+bool stm32_periph_model_iwdg_elapse(uint32_t lsi_ticks)
+{
+    if (iwdg.running && !iwdg.fired) {
+        if (lsi_ticks >= iwdg.ticks_left) {
+            iwdg.ticks_left = 0u;
+            iwdg.fired = true;
+            rcc_set_next_reset(CSR_IWDGRSTF | CSR_PINRSTF);
+        } else {
+            iwdg.ticks_left -= lsi_ticks;
+        }
+    }
+    return iwdg.fired;
+}
+
+bool stm32_periph_model_iwdg_running(uint32_t *lsi_ticks_left)
+{
+    if (lsi_ticks_left != NULL) {
+        *lsi_ticks_left = iwdg.running ? iwdg.ticks_left : 0u;
+    }
+    return iwdg.running;
+}
+
 /* ---- Bus ---------------------------------------------------------------- */
 
 uint32_t stm32_periph_model_read(uint32_t address, uint32_t size)
@@ -569,6 +752,10 @@ uint32_t stm32_periph_model_read(uint32_t address, uint32_t size)
             return 0u;
         }
         word = rng_read(aligned - BOARD_RNG_BASE);
+    } else if (in_window(aligned, BOARD_IWDG_BASE, IWDG_WINDOW_BYTES)) {
+        word = iwdg_read(aligned - BOARD_IWDG_BASE);
+    } else if (aligned == MODEL_DBGMCU_APB1_FZ) {
+        word = dbgmcu_apb1_fz;
     } else {
         stats.unmodelled_accesses++;
         return 0u;
@@ -610,6 +797,10 @@ void stm32_periph_model_write(uint32_t address, uint32_t value, uint32_t size)
             return;
         }
         rng_write(aligned - BOARD_RNG_BASE, value);
+    } else if (in_window(aligned, BOARD_IWDG_BASE, IWDG_WINDOW_BYTES)) {
+        iwdg_write(aligned - BOARD_IWDG_BASE, merge(0u, address, value, size));
+    } else if (aligned == MODEL_DBGMCU_APB1_FZ) {
+        dbgmcu_apb1_fz = merge(dbgmcu_apb1_fz, address, value, size);
     } else {
         stats.unmodelled_accesses++;
     }

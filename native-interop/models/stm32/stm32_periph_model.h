@@ -34,7 +34,18 @@
  *   SEIS (cleared by another user while the error lasts), SEIS without SECS,
  *   CECS without CEIS, CEIS without CECS, each with or without DRDY. Words
  *   come from a seeded xorshift32.
- * - Injectable faults (stm32_periph_model_inject_rng/_crc) for the paths
+ * - IWDG (§21): KR keys 0xCCCC (start, cannot be stopped), 0xAAAA (reload)
+ *   and 0x5555 (unlocks PR and RLR until any other key); PR and RLR reach
+ *   the counter's domain only after PVU/RVU clear (a few reads of IWDG_SR
+ *   later: the model's time passes while software polls), and a write while
+ *   its update is in progress is lost
+ *   (§21.4.2-21.4.4); reload and start take the values already in the
+ *   counter's domain. The counter counts LSI ticks (nominal 32 kHz) that
+ *   the user of the model hands it (stm32_periph_model_iwdg_elapse()); at
+ *   0 it makes the next reset a watchdog reset (RCC_CSR.IWDGRSTF). The
+ *   emulated board times it with TIM5 in the guest's instruction time.
+ *   DBGMCU_APB1_FZ (§38.16.4) is plain storage.
+ * - Injectable faults (stm32_periph_model_inject_rng/_crc/_iwdg) for the paths
  *   hardware rarely shows.
  */
 #ifndef SAFETYMONITOR_STM32_PERIPH_MODEL_H
@@ -90,6 +101,13 @@ typedef enum {
     STM32_MODEL_CRC_WRONG_RESULT
 } stm32_model_crc_fault_t;
 
+/** IWDG faults the model can inject. */
+typedef enum {
+    STM32_MODEL_IWDG_HEALTHY = 0,
+    /** IWDG_SR.PVU and RVU never clear once set (an LSI that does not run). */
+    STM32_MODEL_IWDG_UPDATE_STUCK
+} stm32_model_iwdg_fault_t;
+
 /** Access counters, for tests that check how a driver used the registers. */
 typedef struct {
     uint32_t rng_sr_reads;      /**< reads of RNG_SR */
@@ -106,6 +124,8 @@ typedef struct {
     uint32_t crc_resets;        /**< CRC_CR.RESET writes */
     uint32_t unclocked_accesses;/**< accesses to CRC or RNG with its clock off */
     uint32_t unmodelled_accesses; /**< accesses inside a window but to no modelled register */
+    uint32_t iwdg_reloads;      /**< counter reloads (KR 0xAAAA, and the start) */
+    uint32_t iwdg_lost_writes;  /**< writes to IWDG_PR/RLR dropped: locked, or their update in progress */
 } stm32_model_stats_t;
 
 /** Resets every modelled register to its reset value, clears the faults and
@@ -145,11 +165,37 @@ void stm32_periph_model_set_rng_seed_errors(uint32_t count);
 /** Injects a CRC fault from now on (::STM32_MODEL_CRC_HEALTHY ends it). */
 void stm32_periph_model_inject_crc(stm32_model_crc_fault_t fault);
 
+/** Injects an IWDG fault from now on (::STM32_MODEL_IWDG_HEALTHY ends it). */
+void stm32_periph_model_inject_iwdg(stm32_model_iwdg_fault_t fault);
+
+/**
+ * Called by the model whenever the IWDG counter is (re)loaded: with the LSI
+ * ticks until it reaches 0. The emulated board arms its timer with it. NULL
+ * (the default) for none.
+ */
+typedef void (*stm32_model_iwdg_clock_t)(uint32_t lsi_ticks);
+
+/** Sets the function told of every IWDG (re)load (see ::stm32_model_iwdg_clock_t). */
+void stm32_periph_model_set_iwdg_clock(stm32_model_iwdg_clock_t clock);
+
+/**
+ * @p lsi_ticks LSI periods pass. When they bring a running IWDG's counter to
+ * 0 the watchdog fires: the next stm32_periph_model_reset() is a watchdog
+ * reset (IWDGRSTF and PINRSTF, kept in the retained state, so a reboot of
+ * QEMU sees it too) and the caller must reset the MCU now.
+ *
+ * @return true when the watchdog fired (it stays fired until the reset).
+ */
+bool stm32_periph_model_iwdg_elapse(uint32_t lsi_ticks);
+
+/** Whether the IWDG was started, and the LSI ticks left on its counter (0 when stopped). */
+bool stm32_periph_model_iwdg_running(uint32_t *lsi_ticks_left);
+
 /** Counters since the last reset. */
 const stm32_model_stats_t *stm32_periph_model_stats(void);
 
 /** True when @p address lies in a block the model owns (RCC with FLASH_ACR,
- *  CRC, RNG). */
+ *  CRC, RNG, IWDG, DBGMCU_APB1_FZ). */
 bool stm32_periph_model_claims(uint32_t address);
 
 /** Reads @p size (1, 2 or 4) bytes at @p address, little-endian lanes as the

@@ -13,18 +13,20 @@
 # Goes into nf-interpreter's CMake/Modules folder; the native sources go into
 # InteropAssemblies/SafetyMonitor.Native (this folder's files, plus the core
 # and the ports of SafetyMonitor's native-interop folder, in core/,
-# drivers/soft/, ports/chibios/, ports/posix/ and ports/common/):
+# drivers/soft/, drivers/stm32/, ports/chibios/, ports/posix/ and ports/common/):
 # native-interop/stubs/install-into-nf-interpreter.sh does both. The port:
 #   chibios  nf-interpreter's ChibiOS targets (RTOS "ChibiOS", from the CMake
 #            preset or, in trees that configure through Kconfig, from
 #            CONFIG_RTOS): the running ChibiOS thread, nanoFramework's CRC
-#            and RNG drivers. nf-interpreter loads this module for every name
+#            and RNG drivers, the IWDG (ChibiOS's WDG driver where the target
+#            enables HAL_USE_WDG, else its registers). nf-interpreter loads this module for every name
 #            in the cache variable NF_INTEROP_ASSEMBLIES (add
 #            "SafetyMonitor.Native").
 #   posix    nf-interpreter's POSIX nanoCLR (targets/posix, a CMake project of
 #            its own, project(nanoFramework_nanoCLR_posix), which ignores
 #            NF_INTEROP_ASSEMBLIES): the calling pthread's stack, getrandom()
-#            and the software CRC, plus the start-up hook
+#            and the software CRC, a software stand-in for the watchdog,
+#            plus the start-up hook
 #            safetymonitor_posix_clr_start(). The installer's `posix` step
 #            includes this module from targets/posix/nanoCLR/CMakeLists.txt
 #            and adds the assembly to the target's own interop table.
@@ -45,12 +47,15 @@ list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE})
 list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/core)
 list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/ports/common)
 list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/drivers/soft)
+list(APPEND SafetyMonitor.Native_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/drivers/stm32)
 
 # source files
 set(SafetyMonitor.Native_SRCS
     SafetyMonitor_Native.cpp
     SafetyMonitor_Native_SafetyMonitor_Native_StackCheck_mshl.cpp
     SafetyMonitor_Native_SafetyMonitor_Native_StackCheck.cpp
+    SafetyMonitor_Native_SafetyMonitor_Native_Watchdog_mshl.cpp
+    SafetyMonitor_Native_SafetyMonitor_Native_Watchdog.cpp
     core/stack_check.c
     core/stack_size.c
     core/fault_record.c
@@ -69,6 +74,8 @@ endif()
 if(SAFETYMONITOR_NATIVE_PORT STREQUAL "chibios")
     list(APPEND SafetyMonitor.Native_SRCS
         ports/chibios/stack_check_port_chibios.c
+        ports/chibios/stack_check_watchdog_chibios.c
+        ports/chibios/stm32_iwdg_chibios.c
     )
 elseif(SAFETYMONITOR_NATIVE_PORT STREQUAL "posix")
     list(APPEND SafetyMonitor.Native_SRCS
@@ -76,6 +83,8 @@ elseif(SAFETYMONITOR_NATIVE_PORT STREQUAL "posix")
         ports/posix/posix_entropy.c
         ports/posix/posix_periph.c
         ports/posix/posix_nanoclr_start.c
+        ports/posix/posix_watchdog.c
+        ports/posix/posix_reset_flags.c
     )
 else()
     # (a leading space: CMake prints the message as one line)

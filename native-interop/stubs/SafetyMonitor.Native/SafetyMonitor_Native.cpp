@@ -25,14 +25,17 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::SetCycle___STATIC__VOID__U4,
     Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetMinFree___STATIC__I4,
     Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::AcknowledgeFault___STATIC__I4,
+    Library_SafetyMonitor_Native_SafetyMonitor_Native_Watchdog::Start___STATIC__I4__I4,
+    Library_SafetyMonitor_Native_SafetyMonitor_Native_Watchdog::Refresh___STATIC__I4,
+    Library_SafetyMonitor_Native_SafetyMonitor_Native_Watchdog::GetResetFlags___STATIC__U4,
 };
 
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_SafetyMonitor_Native =
 {
     "SafetyMonitor.Native",
-    0x98BBD3CB,
+    0xB65EEE28,
     method_lookup,
-    { 1, 2, 0, 0 }
+    { 1, 3, 0, 0 }
 };
 
 // clang-format on

@@ -38,6 +38,15 @@ struct Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck
     //--//
 };
 
+struct Library_SafetyMonitor_Native_SafetyMonitor_Native_Watchdog
+{
+    NANOCLR_NATIVE_DECLARE(Start___STATIC__I4__I4);
+    NANOCLR_NATIVE_DECLARE(Refresh___STATIC__I4);
+    NANOCLR_NATIVE_DECLARE(GetResetFlags___STATIC__U4);
+
+    //--//
+};
+
 extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_SafetyMonitor_Native;
 
 #endif // SAFETYMONITOR_NATIVE_H

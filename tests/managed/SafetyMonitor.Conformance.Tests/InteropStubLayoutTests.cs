@@ -28,7 +28,7 @@ namespace SafetyMonitor.Conformance.Tests
         private static XDocument Project() => XDocument.Load(StubLayout.SafetyMonitorNativeProject);
 
         private static List<string> Problems(InteropStubs stubs, StubLayout layout = null) =>
-            stubs.Compare(Table, "1.2.0.0", layout ?? StubLayout.OfSafetyMonitorNative());
+            stubs.Compare(Table, "1.3.0.0", layout ?? StubLayout.OfSafetyMonitorNative());
 
         private static void AssertCaught(List<string> problems, string expected) =>
             Assert.True(problems.Any(p => p.Contains(expected, StringComparison.Ordinal)), $"expected \"{expected}\" among:\n" + string.Join("\n", problems));

@@ -145,6 +145,7 @@ namespace SafetyMonitor.Conformance.Tests
                 string source = Repository.PathOf("managed/SafetyMonitor.Native/SafetyMonitor.Native.nfproj");
                 File.Copy(source, Path.Combine(folder, "SafetyMonitor.Native.nfproj"));
                 File.WriteAllText(Path.Combine(folder, "StackCheck.cs"), "// listed");
+                File.WriteAllText(Path.Combine(folder, "Watchdog.cs"), "// listed");
                 File.WriteAllText(Path.Combine(folder, "Properties", "AssemblyInfo.cs"), "// listed");
                 NanoFrameworkProject project = NanoFrameworkProject.Load(Path.Combine(folder, "SafetyMonitor.Native.nfproj"));
                 Assert.Empty(project.CompileItemMismatches());
@@ -175,10 +176,11 @@ namespace SafetyMonitor.Conformance.Tests
                 File.Copy(Path.Combine(native, "SafetyMonitor.Native.nfproj"), Path.Combine(folder, "SafetyMonitor.Native.nfproj"));
                 File.Copy(Path.Combine(native, "packages.config"), Path.Combine(folder, "packages.config"));
                 File.Copy(Path.Combine(native, "StackCheck.cs"), Path.Combine(folder, "StackCheck.cs"));
+                File.Copy(Path.Combine(native, "Watchdog.cs"), Path.Combine(folder, "Watchdog.cs"));
                 File.Copy(Path.Combine(native, "Properties", "AssemblyInfo.cs"), Path.Combine(folder, "Properties", "AssemblyInfo.cs"));
                 File.WriteAllText(Path.Combine(folder, "Unlisted.cs"), "#error not a Compile item: never compiled\n");
                 var project = NanoFrameworkConformance.Project.From(NanoFrameworkProject.Load(Path.Combine(folder, "SafetyMonitor.Native.nfproj")));
-                Assert.Equal(new[] { "StackCheck.cs", "AssemblyInfo.cs" }, project.Sources.Select(s => Path.GetFileName(s.Path)));
+                Assert.Equal(new[] { "StackCheck.cs", "Watchdog.cs", "AssemblyInfo.cs" }, project.Sources.Select(s => Path.GetFileName(s.Path)));
                 Assert.Empty(Check(new[] { project }));
             }
             finally

@@ -167,8 +167,11 @@ namespace SafetyMonitor.Conformance.Tests
             Assert.Equal("SafetyMonitor.Native", Table.AssemblyName);
             Assert.Equal(new[] { "GetFree___STATIC__I4", "GetSize___STATIC__I4", "InitCorruptionDetectArea___STATIC__I4", "CheckCorruptionDetectArea___STATIC__I4",
                 "GetFaultStatus___STATIC__I4", "GetFaultWord___STATIC__U4__I4", "SetCycle___STATIC__VOID__U4",
-                "GetMinFree___STATIC__I4", "AcknowledgeFault___STATIC__I4" },
+                "GetMinFree___STATIC__I4", "AcknowledgeFault___STATIC__I4",
+                "Start___STATIC__I4__I4", "Refresh___STATIC__I4", "GetResetFlags___STATIC__U4" },
                 Table.Entries.Select(e => e.MethodName));
+            Assert.Equal(Enumerable.Repeat("SafetyMonitor_Native_StackCheck", 9).Concat(Enumerable.Repeat("SafetyMonitor_Native_Watchdog", 3)),
+                Table.Entries.Select(e => e.ClassName));
             Assert.All(Table.Entries, e => Assert.True(e.IsNative));
         }
 
@@ -187,11 +190,11 @@ namespace SafetyMonitor.Conformance.Tests
         }
 
         [Theory]
-        [InlineData("checksum", "0x98BBD3CB", "0x98BBD3CC", "native checksum 0x98BBD3CC")]
+        [InlineData("checksum", "0xB65EEE28", "0xB65EEE29", "native checksum 0xB65EEE29")]
         [InlineData("order", "::GetFree___STATIC__I4,\n    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetSize___STATIC__I4",
             "::GetSize___STATIC__I4,\n    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFree___STATIC__I4", "method_lookup[0] is")]
-        [InlineData("count", "    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFree___STATIC__I4,\n", "", "entries, the managed assembly needs 9")]
-        [InlineData("version", "{ 1, 2, 0, 0 }", "{ 1, 2, 0, 1 }", "native version 1.2.0.1")]
+        [InlineData("count", "    Library_SafetyMonitor_Native_SafetyMonitor_Native_StackCheck::GetFree___STATIC__I4,\n", "", "entries, the managed assembly needs 12")]
+        [InlineData("version", "{ 1, 3, 0, 0 }", "{ 1, 3, 0, 1 }", "native version 1.3.0.1")]
         [InlineData("name", "\"SafetyMonitor.Native\"", "\"SafetyMonitor.Natives\"", "assembly name")]
         public void GuardFailsWhenTheAssemblyFileDisagrees(string what, string original, string changed, string expected)
         {

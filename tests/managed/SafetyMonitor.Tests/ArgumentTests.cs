@@ -92,7 +92,7 @@ namespace SafetyMonitor.Tests
 
         [Theory]
         [InlineData(ErrorFlags.None)]
-        [InlineData((ErrorFlags)0x00000040)]
+        [InlineData((ErrorFlags)0x00000100)]
         public void ReportOfNothingOrUndefinedFlagsIsRefused(ErrorFlags conditions)
         {
             Assert.Throws<ArgumentException>(() => _controller.Report(conditions));
@@ -104,7 +104,7 @@ namespace SafetyMonitor.Tests
         {
             _controller.Report(ErrorFlags.CheckFault);
             _controller.Handle();
-            Assert.Throws<ArgumentException>(() => _controller.ClearFlags(ErrorFlags.CheckFault | (ErrorFlags)0x40));
+            Assert.Throws<ArgumentException>(() => _controller.ClearFlags(ErrorFlags.CheckFault | (ErrorFlags)0x100));
             Assert.Equal(ErrorFlags.CheckFault, _controller.Flags);
         }
 

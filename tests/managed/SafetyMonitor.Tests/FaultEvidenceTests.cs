@@ -268,7 +268,7 @@ namespace SafetyMonitor.Tests
         [Fact]
         public void KeptBitsThatNameNoFlagAreNotSet()
         {
-            RamErrorMemoryStore store = StoreKeeping(ErrorFlags.Application14 | (ErrorFlags)0x40 | (ErrorFlags)unchecked((int)0x80000000));
+            RamErrorMemoryStore store = StoreKeeping(ErrorFlags.Application14 | (ErrorFlags)0x100 | (ErrorFlags)unchecked((int)0x80000000));
             var controller = new SafetyController(new ErrorMemory(store));
             controller.Initialize();
             Assert.Equal(ErrorFlags.Application14, controller.Flags);

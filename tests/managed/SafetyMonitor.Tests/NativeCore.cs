@@ -59,6 +59,10 @@ namespace SafetyMonitor.Tests
         [DllImport(StackCheck.NativeLibraryName, EntryPoint = "safetymon_test_entropy_fault")]
         internal static extern void SetEntropyFault(EntropyFault fault);
 
+        /// <summary>What the test build's stack_check_reset_flags() returns from now on (RCC_CSR's bits).</summary>
+        [DllImport(StackCheck.NativeLibraryName, EntryPoint = "safetymon_test_reset_flags")]
+        internal static extern void SetResetFlags(uint flags);
+
         /// <summary>The C core's retained fault record (stack_check_retained_fault, 18 words).</summary>
         internal static IntPtr RetainedFault => NativeLibrary.GetExport(Handle, "stack_check_retained_fault");
 

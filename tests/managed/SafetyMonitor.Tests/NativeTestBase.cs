@@ -13,6 +13,7 @@ namespace SafetyMonitor.Tests
         protected NativeTestBase()
         {
             NativeCore.SetEntropyFault(NativeCore.EntropyFault.Healthy);
+            NativeCore.SetResetFlags(0);
             NativeCore.BootWithoutFault();
             NativeCore.ForgetPaint();
         }
@@ -20,6 +21,7 @@ namespace SafetyMonitor.Tests
         public void Dispose()
         {
             NativeCore.SetEntropyFault(NativeCore.EntropyFault.Healthy);
+            NativeCore.SetResetFlags(0);
             NativeCore.ForgetPaint();
         }
 

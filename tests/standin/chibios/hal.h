@@ -38,4 +38,37 @@ RCC_TypeDef *safetymonitor_standin_rcc(void);
 #define RCC_CSR_IWDGRSTF (1u << 29)
 #define RCC_CSR_WWDGRSTF (1u << 30)
 #define RCC_CSR_LPWRRSTF (1u << 31)
+
+/* The CMSIS device header's IWDG_BASE (APB1PERIPH_BASE + 0x3000 in
+ * stm32f4xx.h / stm32f7xx.h; RM0090 §2.3 Table 1). */
+#define IWDG_BASE 0x40003000UL
+
+/* ChibiOS HAL WDG driver (os/hal/include/hal_wdg.h and the STM32 LLD
+ * xWDGv1/hal_wdg_lld.h of ChibiOS 21.11): only when the target enables it,
+ * as hal.h includes hal_wdg.h only then. WDGConfig has WINR only on a
+ * windowed IWDG (STM32_IWDG_IS_WINDOWED, from the family's registry:
+ * FALSE on the F4, TRUE on the F7). */
+#define HAL_RET_SUCCESS ((msg_t)0)
+#if !defined(TRUE)
+#define TRUE 1 /* ChibiOS chtypes.h */
+#define FALSE 0
+#endif
+#if defined(HAL_USE_WDG) && (HAL_USE_WDG == TRUE)
+#if !defined(STM32_IWDG_IS_WINDOWED)
+#define STM32_IWDG_IS_WINDOWED FALSE
+#endif
+#define STM32_IWDG_WIN_DISABLED 0x00000FFFu
+typedef struct
+{
+    uint32_t pr;
+    uint32_t rlr;
+#if STM32_IWDG_IS_WINDOWED
+    uint32_t winr;
+#endif
+} WDGConfig;
+typedef struct WDGDriver WDGDriver;
+extern WDGDriver WDGD1;
+msg_t wdgStart(WDGDriver *wdgp, const WDGConfig *config);
+void wdgReset(WDGDriver *wdgp);
+#endif
 #endif
