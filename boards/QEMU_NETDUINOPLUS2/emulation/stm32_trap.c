@@ -8,7 +8,6 @@
 #include "board.h"
 #include "cortex_m_regs.h"
 #include "semihosting.h"
-#include "startup.h"
 #include "stm32_periph_model.h"
 #include "thumb_ldst.h"
 
@@ -41,6 +40,7 @@ _Static_assert((BOARD_RCC_BASE & ~0xFFFu) == WINDOW0_BASE, "RCC must share the C
 
 __attribute__((aligned(8))) uint8_t stm32_trap_stack[TRAP_STACK_BYTES];
 static uint32_t trap_count;
+static const stm32_trap_window_t *extra_windows[STM32_TRAP_EXTRA_WINDOWS];
 /* [0]: TIM2_CNT at the handler's entry; [1]: ticks between its two reads,
  * summed over every trap. */
 __attribute__((used)) uint32_t stm32_trap_clock[2];
@@ -50,6 +50,9 @@ __attribute__((used)) void stm32_trap_emulate(uint32_t *frame, uint32_t *saved_r
 /* MemManage: the frame is on MSP or PSP (EXC_RETURN bit 2). The C part runs
  * on stm32_trap_stack so that the interrupted stack carries only the
  * hardware frame; r4-r11 are saved there so the emulation can write them. */
+/* The MemManage vector (ARMv7-M ARM B1.5.2: exception 4). */
+void MemManage_Handler(void);
+
 __attribute__((naked)) void MemManage_Handler(void)
 {
     __asm__ __volatile__(
@@ -166,7 +169,14 @@ void stm32_trap_emulate(uint32_t *frame, uint32_t *saved_r4_r11, uint32_t exc_re
     const uint32_t offset_address = op.add ? base + offset : base - offset;
     const uint32_t address = op.index ? offset_address : base;
 
-    if (!stm32_periph_model_claims(address)) {
+    const stm32_trap_window_t *extra = NULL;
+    for (uint32_t slot = 0u; slot < STM32_TRAP_EXTRA_WINDOWS; slot++) {
+        const stm32_trap_window_t *w = extra_windows[slot];
+        if (w != NULL && (address >> w->log2_bytes) == (w->base >> w->log2_bytes)) {
+            extra = w;
+        }
+    }
+    if (extra == NULL && !stm32_periph_model_claims(address)) {
         trap_fatal("MPU violation outside the emulated peripherals", pc, address);
     }
     if ((cfsr & SCB_CFSR_MMARVALID) != 0u && CM_REG(SCB_MMFAR) != address) {
@@ -175,13 +185,17 @@ void stm32_trap_emulate(uint32_t *frame, uint32_t *saved_r4_r11, uint32_t exc_re
 
     uint32_t *rt_slot = register_slot(frame, saved_r4_r11, op.rt);
     if (op.load) {
-        uint32_t value = stm32_periph_model_read(address, op.size);
+        uint32_t value = extra != NULL ? extra->read(address, op.size) : stm32_periph_model_read(address, op.size);
         if (op.sign_extend) {
             value = sign_extend(value, op.size);
         }
         *rt_slot = value; /* decoder rejects SP and PC as rt */
     } else {
-        stm32_periph_model_write(address, *rt_slot, op.size);
+        if (extra != NULL) {
+            extra->write(address, *rt_slot, op.size);
+        } else {
+            stm32_periph_model_write(address, *rt_slot, op.size);
+        }
     }
     if (op.writeback) {
         if (rn_slot == NULL) {
@@ -203,10 +217,26 @@ static void mpu_no_access_window(uint32_t region, uint32_t base, uint32_t log2_b
     CM_REG(MPU_RASR) = MPU_RASR_XN | MPU_RASR_AP_NO_ACCESS | MPU_RASR_SIZE(log2_bytes) | MPU_RASR_ENABLE;
 }
 
+bool stm32_trap_add_window(uint32_t slot, const stm32_trap_window_t *window)
+{
+    if (slot >= STM32_TRAP_EXTRA_WINDOWS || window == NULL || window->read == NULL || window->write == NULL ||
+        window->log2_bytes < 5u || window->log2_bytes > 31u ||
+        (window->base & ((1u << window->log2_bytes) - 1u)) != 0u) {
+        return false;
+    }
+    extra_windows[slot] = window;
+    mpu_no_access_window(STM32_TRAP_EXTRA_REGION_FIRST + slot, window->base, window->log2_bytes);
+    cm_barrier();
+    return true;
+}
+
 void stm32_trap_install(void)
 {
     stm32_periph_model_reset(0x5AFE5EEDu);
     trap_count = 0u;
+    for (uint32_t slot = 0u; slot < STM32_TRAP_EXTRA_WINDOWS; slot++) {
+        extra_windows[slot] = NULL;
+    }
     mpu_no_access_window(0u, WINDOW0_BASE, WINDOW0_LOG2);
     mpu_no_access_window(1u, WINDOW1_BASE, WINDOW1_LOG2);
     CM_REG(MPU_CTRL) = MPU_CTRL_PRIVDEFENA | MPU_CTRL_ENABLE;
