@@ -30,7 +30,7 @@
 #define HAL_USE_USB        FALSE
 #define HAL_USE_WSPI       FALSE
 
-#define PAL_USE_CALLBACKS FALSE
+#define PAL_USE_CALLBACKS TRUE // System.Device.Gpio (CONFIG_API_SYSTEM_DEVICE_GPIO, on by default) needs line events
 #define PAL_USE_WAIT      FALSE
 
 // The wire protocol's speed (target_common.c) and a buffer that takes a
