@@ -41,10 +41,10 @@ namespace SafetyMonitor.Layout.Runner
             };
             var deploymentAddress = Address("--deployment-address", "The start of the target's deployment region (hex 0x... or decimal); by default the ELF's __deployment_start__.");
             var clrAddress = Address("--clr-address", $"Where a raw nanoCLR image is loaded (default {QemuCommandLine.Hex(DefaultClrAddress)}, the flash origin); ignored for an ELF.");
-            var qemu = new Option<string>("--qemu") { HelpName = "PROGRAM", Description = $"The QEMU program (default {DefaultQemu}).", DefaultValueFactory = _ => DefaultQemu };
-            var machine = new Option<string>("--machine") { HelpName = "NAME", Description = $"The QEMU machine (default {DefaultMachine}).", DefaultValueFactory = _ => DefaultMachine };
-            var timeout = Seconds("--timeout", 120, "The program must exit within this many seconds of QEMU's start (default 120); then QEMU is stopped, exit 5.");
-            var answer = Seconds("--answer-timeout", 20, "The device must answer a ping within this many seconds of QEMU's start (default 20); else exit 4.");
+            var qemu = new Option<string>("--qemu") { HelpName = "PROGRAM", Description = "The QEMU program.", DefaultValueFactory = _ => DefaultQemu };
+            var machine = new Option<string>("--machine") { HelpName = "NAME", Description = "The QEMU machine.", DefaultValueFactory = _ => DefaultMachine };
+            var timeout = Seconds("--timeout", 120, "The program must exit within this many seconds of QEMU's start; then QEMU is stopped, exit 5.");
+            var answer = Seconds("--answer-timeout", 20, "The device must answer a ping within this many seconds of QEMU's start; else exit 4.");
             var qemuArgs = new Option<string[]>("--qemu-arg")
             {
                 HelpName = "ARG",
