@@ -73,6 +73,7 @@ namespace SafetyMonitor.Layout.Runner
     public static class QemuRun
     {
         private static readonly TimeSpan ConnectRetry = TimeSpan.FromMilliseconds(20);
+        private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(2);
 
         /// <summary>Runs.</summary>
         /// <param name="settings">What to run.</param>
@@ -211,7 +212,7 @@ namespace SafetyMonitor.Layout.Runner
                 Socket? socket = Connect(invocation.SocketPath, emulator, clock, Min(settings.AnswerTimeout, settings.Timeout));
                 if (socket == null)
                 {
-                    return emulator.HasExited ? EmulatorEnded(command, emulator, error) : NoAnswer(command, settings, error, "QEMU never opened its serial socket");
+                    return emulator.HasExited ? EmulatorEnded(command, exited: true, emulator, error) : NoAnswer(command, settings, error, "QEMU never opened its serial socket");
                 }
 
                 SessionResult session;
@@ -221,12 +222,21 @@ namespace SafetyMonitor.Layout.Runner
                     session = DeviceSession.RunAsync(stream, options, line => output.WriteLine(line)).GetAwaiter().GetResult();
                 }
 
+                // QEMU closes the socket as it exits: give it a moment to be
+                // seen to have exited, so the report can say so and show why.
+                Stopwatch grace = Stopwatch.StartNew();
+                while (session.End == SessionEnd.Disconnected && !emulator.HasExited && grace.Elapsed < ExitGrace)
+                {
+                    Thread.Sleep(ConnectRetry);
+                }
+
+                bool exited = emulator.HasExited;
                 emulator.Stop();
-                return Report(settings, command, session, emulator, output, error);
+                return Report(settings, command, session, exited, emulator, output, error);
             }
         }
 
-        private static int Report(QemuRunSettings settings, string command, SessionResult session, IEmulator emulator, TextWriter output, TextWriter error)
+        private static int Report(QemuRunSettings settings, string command, SessionResult session, bool exited, IEmulator emulator, TextWriter output, TextWriter error)
         {
             if (session.Boots > 1)
             {
@@ -274,7 +284,7 @@ namespace SafetyMonitor.Layout.Runner
                     error.WriteLine($"{command}: the program did not exit within {settings.Timeout.TotalSeconds:0.###} s (--timeout); QEMU stopped");
                     return RunExit.TimedOut;
                 case SessionEnd.Disconnected:
-                    return EmulatorEnded(command, emulator, error);
+                    return EmulatorEnded(command, exited, emulator, error);
             }
 
             if (!session.Intact)
@@ -309,9 +319,9 @@ namespace SafetyMonitor.Layout.Runner
             return RunExit.NoAnswer;
         }
 
-        private static int EmulatorEnded(string command, IEmulator emulator, TextWriter error)
+        private static int EmulatorEnded(string command, bool exited, IEmulator emulator, TextWriter error)
         {
-            string how = emulator.HasExited ? $"QEMU exited with code {emulator.ExitCode}" : "QEMU closed the serial connection";
+            string how = exited ? $"QEMU exited with code {emulator.ExitCode}" : "QEMU closed the serial connection";
             error.WriteLine($"{command}: {how} before the program exited");
             string tail = emulator.OutputTail;
             if (tail.Length > 0)
