@@ -15,6 +15,9 @@
 #include <stddef.h>
 
 #define TRAP_STACK_BYTES 1024
+#ifndef STM32_TRAP_HARD_FAULT_FALLBACK
+#define STM32_TRAP_HARD_FAULT_FALLBACK HardFault_Handler
+#endif
 #define TRAP_STRINGIFY2(x) #x
 #define TRAP_STRINGIFY(x) TRAP_STRINGIFY2(x)
 
@@ -37,8 +40,15 @@ _Static_assert((BOARD_RCC_BASE & ~0xFFFu) == WINDOW0_BASE, "RCC must share the C
  * tick per guest instruction; the handler reads it on entry and on exit so
  * that benchmarks can take its own instructions out of their counts. */
 #define TRAP_TIM2_CNT 0x40000024u
+/* SCB_HFSR, SCB_CFSR, SCB_MMFAR (cortex_m_regs.h) without the C suffix, for
+ * the assembler. */
+#define TRAP_SCB_HFSR 0xE000ED2C
+#define TRAP_SCB_CFSR 0xE000ED28
+#define TRAP_SCB_MMFAR 0xE000ED34
+_Static_assert(TRAP_SCB_HFSR == SCB_HFSR && TRAP_SCB_CFSR == SCB_CFSR && TRAP_SCB_MMFAR == SCB_MMFAR, "SCB addresses");
 
-__attribute__((aligned(8))) uint8_t stm32_trap_stack[TRAP_STACK_BYTES];
+/* used: named only by MemManage_Handler's assembly (see fault.c). */
+__attribute__((aligned(8), used)) uint8_t stm32_trap_stack[TRAP_STACK_BYTES];
 static uint32_t trap_count;
 static const stm32_trap_window_t *extra_windows[STM32_TRAP_EXTRA_WINDOWS];
 /* [0]: TIM2_CNT at the handler's entry; [1]: ticks between its two reads,
@@ -89,6 +99,54 @@ __attribute__((naked)) void MemManage_Handler(void)
         "adds r3, r3, r0\n\t"
         "str r3, [r1, #4]\n\t"
         "bx lr\n\t");
+}
+
+/* Where a HardFault that is no escalated emulated access goes (the fault
+ * recorder, boards/common/cortex-m/fault.c, renamed in that build). */
+void STM32_TRAP_HARD_FAULT_FALLBACK(void);
+
+/* An access to an emulated block while PRIMASK is set (ChibiOS's crt0 and
+ * everything before chSysInit() run so) cannot take MemManage: it escalates
+ * to HardFault (ARMv7-M ARM B1.5.4, "priority escalation"), with
+ * HFSR.FORCED and the MemManage status still in CFSR. This entry sends such
+ * a HardFault to MemManage_Handler, which emulates the access on the same
+ * frame and returns, after clearing HFSR.FORCED; anything else (a stack
+ * overflow's BusFault, an access outside the models) goes, with its stack
+ * untouched, to STM32_TRAP_HARD_FAULT_FALLBACK. Only the models' test uses
+ * the trap's own stack. */
+__attribute__((naked, used)) void stm32_trap_hard_fault(void)
+{
+    __asm__ __volatile__(
+        "movw r0, #:lower16:" TRAP_STRINGIFY(TRAP_SCB_HFSR) "\n\t"
+        "movt r0, #:upper16:" TRAP_STRINGIFY(TRAP_SCB_HFSR) "\n\t"
+        "ldr r0, [r0]\n\t"
+        "tst r0, #0x40000000\n\t" /* FORCED */
+        "beq 1f\n\t"
+        "movw r0, #:lower16:" TRAP_STRINGIFY(TRAP_SCB_CFSR) "\n\t"
+        "movt r0, #:upper16:" TRAP_STRINGIFY(TRAP_SCB_CFSR) "\n\t"
+        "ldr r0, [r0]\n\t"
+        "and r0, r0, #0x82\n\t" /* DACCVIOL | MMARVALID */
+        "cmp r0, #0x82\n\t"
+        "bne 1f\n\t"
+        "movw r0, #:lower16:" TRAP_STRINGIFY(TRAP_SCB_MMFAR) "\n\t"
+        "movt r0, #:upper16:" TRAP_STRINGIFY(TRAP_SCB_MMFAR) "\n\t"
+        "ldr r0, [r0]\n\t"
+        "mov r2, sp\n\t"
+        "movw r3, #:lower16:(stm32_trap_stack + " TRAP_STRINGIFY(TRAP_STACK_BYTES) ")\n\t"
+        "movt r3, #:upper16:(stm32_trap_stack + " TRAP_STRINGIFY(TRAP_STACK_BYTES) ")\n\t"
+        "mov sp, r3\n\t"
+        "push {r2, lr}\n\t"
+        "bl stm32_trap_claims\n\t"
+        "pop {r2, lr}\n\t"
+        "mov sp, r2\n\t"
+        "cbz r0, 1f\n\t"
+        "movw r0, #:lower16:" TRAP_STRINGIFY(TRAP_SCB_HFSR) "\n\t"
+        "movt r0, #:upper16:" TRAP_STRINGIFY(TRAP_SCB_HFSR) "\n\t"
+        "mov r1, #0x40000000\n\t" /* write one to clear FORCED */
+        "str r1, [r0]\n\t"
+        "b MemManage_Handler\n\t"
+        "1:\n\t"
+        "b " TRAP_STRINGIFY(STM32_TRAP_HARD_FAULT_FALLBACK) "\n\t");
 }
 
 static void trap_fatal(const char *what, uint32_t pc, uint32_t detail)
@@ -143,6 +201,22 @@ static uint32_t sign_extend(uint32_t value, uint32_t size)
     return (value ^ sign_bit) - sign_bit;
 }
 
+static const stm32_trap_window_t *extra_window(uint32_t address)
+{
+    for (uint32_t slot = 0u; slot < STM32_TRAP_EXTRA_WINDOWS; slot++) {
+        const stm32_trap_window_t *w = extra_windows[slot];
+        if (w != NULL && (address >> w->log2_bytes) == (w->base >> w->log2_bytes)) {
+            return w;
+        }
+    }
+    return NULL;
+}
+
+__attribute__((used)) bool stm32_trap_claims(uint32_t address)
+{
+    return extra_window(address) != NULL || stm32_periph_model_claims(address);
+}
+
 void stm32_trap_emulate(uint32_t *frame, uint32_t *saved_r4_r11, uint32_t exc_return)
 {
     const uint32_t cfsr = CM_REG(SCB_CFSR);
@@ -169,13 +243,7 @@ void stm32_trap_emulate(uint32_t *frame, uint32_t *saved_r4_r11, uint32_t exc_re
     const uint32_t offset_address = op.add ? base + offset : base - offset;
     const uint32_t address = op.index ? offset_address : base;
 
-    const stm32_trap_window_t *extra = NULL;
-    for (uint32_t slot = 0u; slot < STM32_TRAP_EXTRA_WINDOWS; slot++) {
-        const stm32_trap_window_t *w = extra_windows[slot];
-        if (w != NULL && (address >> w->log2_bytes) == (w->base >> w->log2_bytes)) {
-            extra = w;
-        }
-    }
+    const stm32_trap_window_t *extra = extra_window(address);
     if (extra == NULL && !stm32_periph_model_claims(address)) {
         trap_fatal("MPU violation outside the emulated peripherals", pc, address);
     }

@@ -64,6 +64,22 @@ typedef struct {
  */
 bool stm32_trap_add_window(uint32_t slot, const stm32_trap_window_t *window);
 
+/** True when @p address lies in a block the trap emulates (the models'
+ *  windows and those stm32_trap_add_window() opened). */
+bool stm32_trap_claims(uint32_t address);
+
+/**
+ * A HardFault entry for firmware that touches the emulated blocks with
+ * PRIMASK set (ChibiOS: crt0, halInit() before chSysInit()), where the
+ * MemManage fault escalates to HardFault: put it in the HardFault vector
+ * (the QEMU_NETDUINOPLUS2 nanoCLR renames fault.c's handler to
+ * STM32_TRAP_HARD_FAULT_FALLBACK, qemu_emulation.cmake). An escalated access
+ * to an emulated block (HFSR.FORCED, CFSR.DACCVIOL and MMARVALID, MMFAR
+ * claimed) is emulated as MemManage_Handler emulates it; every other fault
+ * goes on, with its stack untouched, to STM32_TRAP_HARD_FAULT_FALLBACK.
+ */
+void stm32_trap_hard_fault(void);
+
 /** Accesses emulated since stm32_trap_install(). */
 uint32_t stm32_trap_count(void);
 

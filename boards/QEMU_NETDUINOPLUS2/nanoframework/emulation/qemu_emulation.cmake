@@ -19,3 +19,10 @@ set(QEMU_EMULATION_CLR_SOURCE_FILES
 # (nanoCLR/STM32F405xG_CLR.ld places it).
 set_source_files_properties(${QEMU_EMULATION_CLR_SOURCE_FILES} PROPERTIES
     COMPILE_DEFINITIONS "STM32_MODEL_RETAINED_SECTION=\".emulation_noinit\"")
+# The HardFault vector goes to the trap first (qemu_nanoclr_emulation.c:
+# an emulated access with PRIMASK set escalates to HardFault), then to
+# SafetyMonitor's fault recorder, fault.c, whose handler is renamed for it.
+set_property(SOURCE ${qemu_emulation_dir}/stm32_trap.c APPEND PROPERTY
+    COMPILE_DEFINITIONS "STM32_TRAP_HARD_FAULT_FALLBACK=cm_fault_hard_fault")
+set_property(SOURCE ${qemu_emulation_dir}/../safetymonitor/fault.c APPEND PROPERTY
+    COMPILE_DEFINITIONS "HardFault_Handler=cm_fault_hard_fault")

@@ -27,6 +27,17 @@
 
 enum { SLOT_PWR, SLOT_RTC, SLOT_USART2 };
 
+/* The HardFault vector: the trap's entry first (an access to an emulated
+ * block with PRIMASK set escalates to HardFault: stm32_trap_hard_fault()),
+ * which goes on to SafetyMonitor's fault recorder (fault.c, compiled as
+ * cm_fault_hard_fault in this build: qemu_emulation.cmake) for every real
+ * fault. Naked: the faulting stack stays untouched. */
+__attribute__((naked)) void HardFault_Handler(void);
+__attribute__((naked)) void HardFault_Handler(void)
+{
+    __asm__ __volatile__("b stm32_trap_hard_fault\n\t");
+}
+
 static uint32_t usart2_access(uint32_t address, uint32_t value, uint32_t size, int write)
 {
     /* Open the window for this one access (the handler runs as MemManage,
