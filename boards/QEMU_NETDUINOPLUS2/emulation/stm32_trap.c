@@ -16,7 +16,7 @@
 
 #define TRAP_STACK_BYTES 1024
 #ifndef STM32_TRAP_HARD_FAULT_FALLBACK
-#define STM32_TRAP_HARD_FAULT_FALLBACK HardFault_Handler
+#define STM32_TRAP_HARD_FAULT_FALLBACK stm32_trap_unexpected_hard_fault
 #endif
 #define TRAP_STRINGIFY2(x) #x
 #define TRAP_STRINGIFY(x) TRAP_STRINGIFY2(x)
@@ -154,6 +154,30 @@ static void trap_fatal(const char *what, uint32_t pc, uint32_t detail)
     sh_printf("ERROR (QEMU_NETDUINOPLUS2 peripheral models): %s at PC 0x%08x (0x%08x)\n", what,
               (unsigned)pc, (unsigned)detail);
     sh_exit(SH_EXIT_EMULATION_ERROR);
+}
+
+__attribute__((used, noreturn)) void stm32_trap_report_hard_fault(uint32_t hfsr);
+__attribute__((used, noreturn)) void stm32_trap_report_hard_fault(uint32_t hfsr)
+{
+    trap_fatal("HardFault that is no escalated access to an emulated block (HFSR)", 0u, hfsr);
+    for (;;) {
+    }
+}
+
+/* The default fallback of stm32_trap_hard_fault(): report on the trap's own
+ * stack and exit through semihosting (firmware with a fault recorder names
+ * its handler instead, STM32_TRAP_HARD_FAULT_FALLBACK). */
+__attribute__((naked, used)) void stm32_trap_unexpected_hard_fault(void);
+__attribute__((naked, used)) void stm32_trap_unexpected_hard_fault(void)
+{
+    __asm__ __volatile__(
+        "movw r3, #:lower16:(stm32_trap_stack + " TRAP_STRINGIFY(TRAP_STACK_BYTES) ")\n\t"
+        "movt r3, #:upper16:(stm32_trap_stack + " TRAP_STRINGIFY(TRAP_STACK_BYTES) ")\n\t"
+        "mov sp, r3\n\t"
+        "movw r0, #:lower16:" TRAP_STRINGIFY(TRAP_SCB_HFSR) "\n\t"
+        "movt r0, #:upper16:" TRAP_STRINGIFY(TRAP_SCB_HFSR) "\n\t"
+        "ldr r0, [r0]\n\t"
+        "bl stm32_trap_report_hard_fault\n\t");
 }
 
 static uint32_t *register_slot(uint32_t *frame, uint32_t *saved_r4_r11, uint32_t reg)

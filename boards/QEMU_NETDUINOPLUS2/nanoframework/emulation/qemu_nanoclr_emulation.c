@@ -32,8 +32,11 @@ enum { SLOT_PWR, SLOT_RTC, SLOT_USART2 };
  * which goes on to SafetyMonitor's fault recorder (fault.c, compiled as
  * cm_fault_hard_fault in this build: qemu_emulation.cmake) for every real
  * fault. Naked: the faulting stack stays untouched. */
-__attribute__((naked)) void HardFault_Handler(void);
-__attribute__((naked)) void HardFault_Handler(void)
+#ifndef QEMU_NANOCLR_HARD_FAULT_VECTOR
+#define QEMU_NANOCLR_HARD_FAULT_VECTOR HardFault_Handler /* the bare-metal test renames it */
+#endif
+__attribute__((naked, used)) void QEMU_NANOCLR_HARD_FAULT_VECTOR(void);
+__attribute__((naked, used)) void QEMU_NANOCLR_HARD_FAULT_VECTOR(void)
 {
     __asm__ __volatile__("b stm32_trap_hard_fault\n\t");
 }
@@ -87,15 +90,21 @@ static const stm32_trap_window_t windows[] = {
     [SLOT_USART2] = {USART2_BASE_ADDRESS, USART2_WINDOW_LOG2, usart2_read, usart2_write},
 };
 
+bool qemu_nanoclr_emulation_add_windows(void)
+{
+    stm32_backup_domain_model_reset();
+    bool added = true;
+    for (uint32_t slot = 0u; slot < sizeof windows / sizeof windows[0]; slot++) {
+        added = stm32_trap_add_window(slot, &windows[slot]) && added;
+    }
+    return added;
+}
+
 bool qemu_nanoclr_emulation_start(void)
 {
     if (CM_REG(RCC_CR_ADDRESS) != 0u) {
         return false; /* silicon: RCC is there */
     }
     stm32_trap_install();
-    stm32_backup_domain_model_reset();
-    for (uint32_t slot = 0u; slot < sizeof windows / sizeof windows[0]; slot++) {
-        (void)stm32_trap_add_window(slot, &windows[slot]);
-    }
-    return true;
+    return qemu_nanoclr_emulation_add_windows();
 }

@@ -31,6 +31,12 @@ extern "C" {
  */
 bool qemu_nanoclr_emulation_start(void);
 
+/** The three windows above, in stm32_trap_add_window() slots 0-2, the
+ *  backup domain reset first; after stm32_trap_install(). Returns false if
+ *  a window could not be opened. (qemu_nanoclr_emulation_start() calls it;
+ *  the bare-metal target test, tests/target/emulation_windows.c, too.) */
+bool qemu_nanoclr_emulation_add_windows(void);
+
 #ifdef __cplusplus
 }
 #endif
