@@ -63,6 +63,18 @@ TEST_F(BackupDomainModel, BackupRegistersSurviveASystemResetButNotDamage)
     EXPECT_EQ(rd(kBkp0 + 8u), 0xA5A5A5A5u);
 }
 
+TEST_F(BackupDomainModel, DamagedRetainedStateReadsAsAPowerOn)
+{
+    wr(kPwrCr, kDbp);
+    wr(kBkp0, 0x11111111u);
+    wr(kBkp19, 0x22222222u);
+    stm32_backup_domain_model_damage(5u, 1u << 3);
+    stm32_backup_domain_model_reset();
+    EXPECT_EQ(rd(kBkp0), 0u);
+    EXPECT_EQ(rd(kBkp19), 0u);
+    EXPECT_EQ(rd(kBkp0 + 4u * 5u), 0u);
+}
+
 TEST_F(BackupDomainModel, ByteAndHalfWordLanes)
 {
     wr(kPwrCr, kDbp);

@@ -98,6 +98,9 @@ fi
 # What the scripts written here say of themselves; a script carrying it is ours.
 ours_marker="flipped for SafetyMonitor"
 todo="Restore the target's own nanoBooter/nanoCLR scripts and common/Device_BlockStorage*.c (git checkout -- targets/ChibiOS/${board}) or make them agree, then run this again; the nf-interpreter trees this was checked with are listed in SafetyMonitor's docs/nanoframework-integration.md (Supported nf-interpreter versions)."
+if ${own_target}; then
+    todo="The target is SafetyMonitor's own: restore boards/${board}/nanoframework (its nanoCLR/*_CLR.ld.in and target/common/Device_BlockStorage.c must agree) from SafetyMonitor's repository, then run this again."
+fi
 layout=""   # the tree's layout as read so far, for the message
 
 # The one message of a refusal; nothing has been written yet.

@@ -61,6 +61,13 @@ void stm32_backup_domain_model_reset(void)
     }
 }
 
+void stm32_backup_domain_model_damage(uint32_t index, uint32_t mask)
+{
+    if (index < STM32_MODEL_RTC_BKP_COUNT) {
+        backup.bkp[index] ^= mask;
+    }
+}
+
 static uint32_t lanes(uint32_t word, uint32_t address, uint32_t size)
 {
     const uint32_t shift = (address & 3u) * 8u;

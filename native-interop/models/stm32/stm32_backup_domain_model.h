@@ -45,6 +45,11 @@ extern "C" {
  *  a power-on). */
 void stm32_backup_domain_model_reset(void);
 
+/** Flips the bits @p mask of backup register @p index (0..19) in the
+ *  retained state without updating its checksum, as noise in that RAM
+ *  would: the next reset must then start from a power-on (all zero). */
+void stm32_backup_domain_model_damage(uint32_t index, uint32_t mask);
+
 /** Reads @p size (1, 2 or 4) bytes at @p address in the PWR or RTC window. */
 uint32_t stm32_backup_domain_model_read(uint32_t address, uint32_t size);
 
