@@ -17,7 +17,7 @@ namespace SafetyMonitor.Layout.Tests
 
         // A flipped stack at the SRAM origin with the area above it, and a
         // second stack whose region starts with a guard of guardSize bytes.
-        private static ElfBuilder Image(uint guardStart = GuardAt, uint guardSize = 32, uint stackBase = GuardAt + 32, uint regionStart = GuardAt, bool symbols = true, bool intruder = false)
+        private static ElfBuilder Image(uint guardStart = GuardAt, uint guardSize = 32, uint stackBase = GuardAt + 32, uint regionStart = GuardAt, bool symbols = true, bool intruder = false, uint intruderOffset = 8)
         {
             ElfBuilder image = ElfBuilder.Flipped(Origin, 0x4000).Part("STM32F405RG")
                 .Ram(".mstack_guard", guardStart, guardSize)
@@ -30,7 +30,7 @@ namespace SafetyMonitor.Layout.Tests
 
             if (intruder)
             {
-                image.Ram(".intruder", guardStart + 8, 8);
+                image.Ram(".intruder", guardStart + intruderOffset, 8);
             }
 
             return image;
@@ -93,6 +93,13 @@ namespace SafetyMonitor.Layout.Tests
         {
             LayoutReport report = Report(Image(intruder: true));
             Assert.Contains(report.Violations, v => v.Contains("is wrong: .intruder 0x20004008-0x20004010 lies in it"));
+        }
+
+        [Fact]
+        public void SectionAtTheGuardsStartIsAViolation()
+        {
+            LayoutReport report = Report(Image(intruder: true, intruderOffset: 0));
+            Assert.Contains(report.Violations, v => v.Contains("is wrong: .intruder 0x20004000-0x20004008 lies in it"));
         }
 
         [Fact]
