@@ -75,6 +75,17 @@ TEST_F(BackupDomainModel, DamagedRetainedStateReadsAsAPowerOn)
     EXPECT_EQ(rd(kBkp0 + 4u * 5u), 0u);
 }
 
+TEST_F(BackupDomainModel, WritesPastBkp19RTouchNothing)
+{
+    wr(kPwrCr, kDbp);
+    wr(kBkp0, 0x0BADCAFEu);
+    wr(kBkp19 + 4u, 0xFFFFFFFFu);
+    wr(kBkp19 + 8u, 0xFFFFFFFFu);
+    EXPECT_EQ(rd(kBkp19 + 4u), 0u);
+    stm32_backup_domain_model_reset();
+    EXPECT_EQ(rd(kBkp0), 0x0BADCAFEu); // the retained state stayed valid
+}
+
 TEST_F(BackupDomainModel, ByteAndHalfWordLanes)
 {
     wr(kPwrCr, kDbp);
