@@ -1,4 +1,4 @@
-// TEST ONLY: SafetyMonitor.TestNative's natives (tests/device/overflow), in
+// TEST ONLY: SafetyMonitor.TestNative's natives (tests/device-overflow), in
 // the metadata processor's interop layout. Linked only into a test nanoCLR.
 #ifndef SAFETYMONITOR_TESTNATIVE_H
 #define SAFETYMONITOR_TESTNATIVE_H

@@ -1,5 +1,5 @@
 # TEST ONLY: nf-interpreter's interop module for SafetyMonitor.TestNative
-# (tests/device/overflow). Copy this file to the tree's CMake/Modules and
+# (tests/device-overflow). Copy this file to the tree's CMake/Modules and
 # SafetyMonitor_TestNative.* to InteropAssemblies/SafetyMonitor.TestNative,
 # then configure a TEST nanoCLR with
 #   -DNF_INTEROP_ASSEMBLIES="SafetyMonitor.Native SafetyMonitor.TestNative"

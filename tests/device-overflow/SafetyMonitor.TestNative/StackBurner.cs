@@ -7,7 +7,7 @@ namespace SafetyMonitor.TestNative
     /// calls it (nanoFramework's CLR thread: managed frames live on the
     /// managed heap, so only native code can overflow it). Never deploy it
     /// to a device that does anything else; its firmware side is
-    /// tests/device/overflow/native, linked only into a test nanoCLR.
+    /// tests/device-overflow/native, linked only into a test nanoCLR.
     /// </summary>
     public static class StackBurner
     {

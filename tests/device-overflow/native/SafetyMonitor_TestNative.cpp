@@ -1,5 +1,5 @@
 // TEST ONLY: SafetyMonitor.TestNative's method table and its one native
-// (tests/device/overflow). The checksum is the native checksum the metadata
+// (tests/device-overflow). The checksum is the native checksum the metadata
 // processor computes for the managed assembly; the version its
 // AssemblyNativeVersion.
 #include "SafetyMonitor_TestNative.h"
