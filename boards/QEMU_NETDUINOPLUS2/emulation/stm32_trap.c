@@ -9,7 +9,6 @@
 #include "iwdg_clock.h"
 #include "cortex_m_regs.h"
 #include "semihosting.h"
-#include "startup.h"
 #include "stm32_periph_model.h"
 #include "thumb_ldst.h"
 
@@ -17,6 +16,9 @@
 #include <stddef.h>
 
 #define TRAP_STACK_BYTES 1024
+#ifndef STM32_TRAP_HARD_FAULT_FALLBACK
+#define STM32_TRAP_HARD_FAULT_FALLBACK stm32_trap_unexpected_hard_fault
+#endif
 #define TRAP_STRINGIFY2(x) #x
 #define TRAP_STRINGIFY(x) TRAP_STRINGIFY2(x)
 
@@ -42,9 +44,17 @@ _Static_assert((BOARD_RCC_BASE & ~0xFFFu) == WINDOW0_BASE, "RCC must share the C
  * tick per guest instruction; the handler reads it on entry and on exit so
  * that benchmarks can take its own instructions out of their counts. */
 #define TRAP_TIM2_CNT 0x40000024u
+/* SCB_HFSR, SCB_CFSR, SCB_MMFAR (cortex_m_regs.h) without the C suffix, for
+ * the assembler. */
+#define TRAP_SCB_HFSR 0xE000ED2C
+#define TRAP_SCB_CFSR 0xE000ED28
+#define TRAP_SCB_MMFAR 0xE000ED34
+_Static_assert(TRAP_SCB_HFSR == SCB_HFSR && TRAP_SCB_CFSR == SCB_CFSR && TRAP_SCB_MMFAR == SCB_MMFAR, "SCB addresses");
 
-__attribute__((aligned(8))) uint8_t stm32_trap_stack[TRAP_STACK_BYTES];
+/* used: named only by MemManage_Handler's assembly (see fault.c). */
+__attribute__((aligned(8), used)) uint8_t stm32_trap_stack[TRAP_STACK_BYTES];
 static uint32_t trap_count;
+static const stm32_trap_window_t *extra_windows[STM32_TRAP_EXTRA_WINDOWS];
 /* [0]: TIM2_CNT at the handler's entry; [1]: ticks between its two reads,
  * summed over every trap. */
 __attribute__((used)) uint32_t stm32_trap_clock[2];
@@ -54,6 +64,9 @@ __attribute__((used)) void stm32_trap_emulate(uint32_t *frame, uint32_t *saved_r
 /* MemManage: the frame is on MSP or PSP (EXC_RETURN bit 2). The C part runs
  * on stm32_trap_stack so that the interrupted stack carries only the
  * hardware frame; r4-r11 are saved there so the emulation can write them. */
+/* The MemManage vector (ARMv7-M ARM B1.5.2: exception 4). */
+void MemManage_Handler(void);
+
 __attribute__((naked)) void MemManage_Handler(void)
 {
     __asm__ __volatile__(
@@ -92,11 +105,83 @@ __attribute__((naked)) void MemManage_Handler(void)
         "bx lr\n\t");
 }
 
+/* Where a HardFault that is no escalated emulated access goes (the fault
+ * recorder, boards/common/cortex-m/fault.c, renamed in that build). */
+void STM32_TRAP_HARD_FAULT_FALLBACK(void);
+
+/* An access to an emulated block while PRIMASK is set (ChibiOS's crt0 and
+ * everything before chSysInit() run so) cannot take MemManage: it escalates
+ * to HardFault (ARMv7-M ARM B1.5.4, "priority escalation"), with
+ * HFSR.FORCED and the MemManage status still in CFSR. This entry sends such
+ * a HardFault to MemManage_Handler, which emulates the access on the same
+ * frame and returns, after clearing HFSR.FORCED; anything else (a stack
+ * overflow's BusFault, an access outside the models) goes, with its stack
+ * untouched, to STM32_TRAP_HARD_FAULT_FALLBACK. Only the models' test uses
+ * the trap's own stack. */
+__attribute__((naked, used)) void stm32_trap_hard_fault(void)
+{
+    __asm__ __volatile__(
+        "movw r0, #:lower16:" TRAP_STRINGIFY(TRAP_SCB_HFSR) "\n\t"
+        "movt r0, #:upper16:" TRAP_STRINGIFY(TRAP_SCB_HFSR) "\n\t"
+        "ldr r0, [r0]\n\t"
+        "tst r0, #0x40000000\n\t" /* FORCED */
+        "beq 1f\n\t"
+        "movw r0, #:lower16:" TRAP_STRINGIFY(TRAP_SCB_CFSR) "\n\t"
+        "movt r0, #:upper16:" TRAP_STRINGIFY(TRAP_SCB_CFSR) "\n\t"
+        "ldr r0, [r0]\n\t"
+        "and r0, r0, #0x82\n\t" /* DACCVIOL | MMARVALID */
+        "cmp r0, #0x82\n\t"
+        "bne 1f\n\t"
+        "movw r0, #:lower16:" TRAP_STRINGIFY(TRAP_SCB_MMFAR) "\n\t"
+        "movt r0, #:upper16:" TRAP_STRINGIFY(TRAP_SCB_MMFAR) "\n\t"
+        "ldr r0, [r0]\n\t"
+        "mov r2, sp\n\t"
+        "movw r3, #:lower16:(stm32_trap_stack + " TRAP_STRINGIFY(TRAP_STACK_BYTES) ")\n\t"
+        "movt r3, #:upper16:(stm32_trap_stack + " TRAP_STRINGIFY(TRAP_STACK_BYTES) ")\n\t"
+        "mov sp, r3\n\t"
+        "push {r2, lr}\n\t"
+        "bl stm32_trap_claims\n\t"
+        "pop {r2, lr}\n\t"
+        "mov sp, r2\n\t"
+        "cbz r0, 1f\n\t"
+        "movw r0, #:lower16:" TRAP_STRINGIFY(TRAP_SCB_HFSR) "\n\t"
+        "movt r0, #:upper16:" TRAP_STRINGIFY(TRAP_SCB_HFSR) "\n\t"
+        "mov r1, #0x40000000\n\t" /* write one to clear FORCED */
+        "str r1, [r0]\n\t"
+        "b MemManage_Handler\n\t"
+        "1:\n\t"
+        "b " TRAP_STRINGIFY(STM32_TRAP_HARD_FAULT_FALLBACK) "\n\t");
+}
+
 static void trap_fatal(const char *what, uint32_t pc, uint32_t detail)
 {
     sh_printf("ERROR (QEMU_NETDUINOPLUS2 peripheral models): %s at PC 0x%08x (0x%08x)\n", what,
               (unsigned)pc, (unsigned)detail);
     sh_exit(SH_EXIT_EMULATION_ERROR);
+}
+
+__attribute__((used, noreturn)) void stm32_trap_report_hard_fault(uint32_t hfsr);
+__attribute__((used, noreturn)) void stm32_trap_report_hard_fault(uint32_t hfsr)
+{
+    trap_fatal("HardFault that is no escalated access to an emulated block (HFSR)", 0u, hfsr);
+    for (;;) {
+    }
+}
+
+/* The default fallback of stm32_trap_hard_fault(): report on the trap's own
+ * stack and exit through semihosting (firmware with a fault recorder names
+ * its handler instead, STM32_TRAP_HARD_FAULT_FALLBACK). */
+__attribute__((naked, used)) void stm32_trap_unexpected_hard_fault(void);
+__attribute__((naked, used)) void stm32_trap_unexpected_hard_fault(void)
+{
+    __asm__ __volatile__(
+        "movw r3, #:lower16:(stm32_trap_stack + " TRAP_STRINGIFY(TRAP_STACK_BYTES) ")\n\t"
+        "movt r3, #:upper16:(stm32_trap_stack + " TRAP_STRINGIFY(TRAP_STACK_BYTES) ")\n\t"
+        "mov sp, r3\n\t"
+        "movw r0, #:lower16:" TRAP_STRINGIFY(TRAP_SCB_HFSR) "\n\t"
+        "movt r0, #:upper16:" TRAP_STRINGIFY(TRAP_SCB_HFSR) "\n\t"
+        "ldr r0, [r0]\n\t"
+        "bl stm32_trap_report_hard_fault\n\t");
 }
 
 static uint32_t *register_slot(uint32_t *frame, uint32_t *saved_r4_r11, uint32_t reg)
@@ -144,6 +229,22 @@ static uint32_t sign_extend(uint32_t value, uint32_t size)
     return (value ^ sign_bit) - sign_bit;
 }
 
+static const stm32_trap_window_t *extra_window(uint32_t address)
+{
+    for (uint32_t slot = 0u; slot < STM32_TRAP_EXTRA_WINDOWS; slot++) {
+        const stm32_trap_window_t *w = extra_windows[slot];
+        if (w != NULL && (address >> w->log2_bytes) == (w->base >> w->log2_bytes)) {
+            return w;
+        }
+    }
+    return NULL;
+}
+
+__attribute__((used)) bool stm32_trap_claims(uint32_t address)
+{
+    return extra_window(address) != NULL || stm32_periph_model_claims(address);
+}
+
 void stm32_trap_emulate(uint32_t *frame, uint32_t *saved_r4_r11, uint32_t exc_return)
 {
     const uint32_t cfsr = CM_REG(SCB_CFSR);
@@ -170,7 +271,8 @@ void stm32_trap_emulate(uint32_t *frame, uint32_t *saved_r4_r11, uint32_t exc_re
     const uint32_t offset_address = op.add ? base + offset : base - offset;
     const uint32_t address = op.index ? offset_address : base;
 
-    if (!stm32_periph_model_claims(address)) {
+    const stm32_trap_window_t *extra = extra_window(address);
+    if (extra == NULL && !stm32_periph_model_claims(address)) {
         trap_fatal("MPU violation outside the emulated peripherals", pc, address);
     }
     if ((cfsr & SCB_CFSR_MMARVALID) != 0u && CM_REG(SCB_MMFAR) != address) {
@@ -179,13 +281,17 @@ void stm32_trap_emulate(uint32_t *frame, uint32_t *saved_r4_r11, uint32_t exc_re
 
     uint32_t *rt_slot = register_slot(frame, saved_r4_r11, op.rt);
     if (op.load) {
-        uint32_t value = stm32_periph_model_read(address, op.size);
+        uint32_t value = extra != NULL ? extra->read(address, op.size) : stm32_periph_model_read(address, op.size);
         if (op.sign_extend) {
             value = sign_extend(value, op.size);
         }
         *rt_slot = value; /* decoder rejects SP and PC as rt */
     } else {
-        stm32_periph_model_write(address, *rt_slot, op.size);
+        if (extra != NULL) {
+            extra->write(address, *rt_slot, op.size);
+        } else {
+            stm32_periph_model_write(address, *rt_slot, op.size);
+        }
     }
     if (op.writeback) {
         if (rn_slot == NULL) {
@@ -207,10 +313,26 @@ static void mpu_no_access_window(uint32_t region, uint32_t base, uint32_t log2_b
     CM_REG(MPU_RASR) = MPU_RASR_XN | MPU_RASR_AP_NO_ACCESS | MPU_RASR_SIZE(log2_bytes) | MPU_RASR_ENABLE;
 }
 
+bool stm32_trap_add_window(uint32_t slot, const stm32_trap_window_t *window)
+{
+    if (slot >= STM32_TRAP_EXTRA_WINDOWS || window == NULL || window->read == NULL || window->write == NULL ||
+        window->log2_bytes < 5u || window->log2_bytes > 31u ||
+        (window->base & ((1u << window->log2_bytes) - 1u)) != 0u) {
+        return false;
+    }
+    extra_windows[slot] = window;
+    mpu_no_access_window(STM32_TRAP_EXTRA_REGION_FIRST + slot, window->base, window->log2_bytes);
+    cm_barrier();
+    return true;
+}
+
 void stm32_trap_install(void)
 {
     stm32_periph_model_reset(0x5AFE5EEDu);
     trap_count = 0u;
+    for (uint32_t slot = 0u; slot < STM32_TRAP_EXTRA_WINDOWS; slot++) {
+        extra_windows[slot] = NULL;
+    }
     mpu_no_access_window(0u, WINDOW0_BASE, WINDOW0_LOG2);
     mpu_no_access_window(1u, WINDOW1_BASE, WINDOW1_LOG2);
     mpu_no_access_window(3u, WINDOW2_BASE, WINDOW2_LOG2); /* 2: fault_frames.c's PSP guard */

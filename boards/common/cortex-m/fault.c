@@ -15,7 +15,9 @@
 
 /* The known-good stack. Any address outside the faulting stack will do; in
  * the flipped layout this lies in .bss, which an overflow cannot reach. */
-__attribute__((aligned(8))) uint8_t cm_fault_stack[CM_FAULT_STACK_BYTES];
+/* used: only the naked handler's assembly names it, which link-time optimisation
+ * (nf-interpreter builds with -flto) does not see. */
+__attribute__((aligned(8), used)) uint8_t cm_fault_stack[CM_FAULT_STACK_BYTES];
 
 extern uint8_t __main_stack_base__[];
 extern uint8_t __main_stack_end__[];
@@ -30,7 +32,7 @@ __attribute__((noreturn, used)) void cm_fault_report(uint32_t msp, uint32_t psp,
 
 /* Nothing may touch the faulting stack: no prologue (naked), MSP reloaded
  * before the first call. r0-r2 carry MSP, PSP and EXC_RETURN to the report. */
-__attribute__((naked, noreturn)) void HardFault_Handler(void)
+__attribute__((naked, noreturn, used)) void HardFault_Handler(void)
 {
     __asm__ __volatile__(
         "mrs r0, msp\n\t"

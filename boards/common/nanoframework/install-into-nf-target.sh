@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Puts SafetyMonitor's flipped nanoBooter/nanoCLR layout into an nf-interpreter
-# ChibiOS target (ST_STM32F429I_DISCOVERY or ST_STM32F769I_DISCOVERY):
+# ChibiOS target (ST_STM32F429I_DISCOVERY or ST_STM32F769I_DISCOVERY), or
+# installs a target of SafetyMonitor's own (QEMU_NETDUINOPLUS2: see "Own
+# targets" below):
 #   targets/ChibiOS/<BOARD>/nanoBooter/<name>.ld, <name>-DEBUG.ld   replaced
 #   targets/ChibiOS/<BOARD>/nanoCLR/<name>.ld, <name>-DEBUG.ld      replaced
 #   targets/ChibiOS/<BOARD>/safetymonitor/                          added: the
@@ -47,6 +49,20 @@
 # is re-read from its .orig. Two edits stay yours (the integration steps of
 # docs/nanoframework-integration.md; printed at the end): the target's CMakeLists.txt and nanoCLR/main.c.
 #
+# Own targets: a board whose nanoframework/ folder has a target/ folder
+# (QEMU_NETDUINOPLUS2) is a whole nf-interpreter ChibiOS target of
+# SafetyMonitor's: target/ is copied to targets/ChibiOS/<BOARD> (created when
+# missing; a file that differs is kept as <file>.orig), with its peripheral
+# emulation in emulation/ (nanoframework/emulation, the bare-metal board's
+# emulation/ and board.h, native-interop/models/stm32) and safetymonitor/ as
+# above. It has no nanoBooter: its nanoCLR script template carries its own
+# flash regions (no @SAFETYMONITOR_FLASH_REGIONS@ line) and is written as
+# nanoCLR/<name>.ld and -DEBUG.ld, after the same checks against the
+# target's own block-storage map (target/common/Device_BlockStorage.c, for
+# both builds), with this one in place of the nanoBooter's: the nanoCLR's
+# flash0 starts at the first block, where the core boots. Nothing to do by
+# hand afterwards but NF_INTEROP_ASSEMBLIES (its preset sets it).
+#
 #   boards/common/nanoframework/install-into-nf-target.sh <path to nf-interpreter> <BOARD>
 set -euo pipefail
 
@@ -66,7 +82,14 @@ if [[ ! -d "${source_dir}" ]]; then
     echo "$0: no flipped nanoFramework layout for board ${board} (boards/${board}/nanoframework)" >&2
     exit 2
 fi
-if [[ ! -d "${target}/nanoCLR" || ! -f "${target}/CMakeLists.txt" ]]; then
+own_target=false
+[[ -d "${source_dir}/target" ]] && own_target=true
+if ${own_target}; then
+    if [[ ! -d "${nf}/targets/ChibiOS" ]]; then
+        echo "$0: ${nf} is not an nf-interpreter checkout (no targets/ChibiOS)" >&2
+        exit 2
+    fi
+elif [[ ! -d "${target}/nanoCLR" || ! -f "${target}/CMakeLists.txt" ]]; then
     echo "$0: ${target} is not an nf-interpreter ChibiOS target (no nanoCLR/ or CMakeLists.txt)" >&2
     exit 2
 fi
@@ -75,6 +98,9 @@ fi
 # What the scripts written here say of themselves; a script carrying it is ours.
 ours_marker="flipped for SafetyMonitor"
 todo="Restore the target's own nanoBooter/nanoCLR scripts and common/Device_BlockStorage*.c (git checkout -- targets/ChibiOS/${board}) or make them agree, then run this again; the nf-interpreter trees this was checked with are listed in SafetyMonitor's docs/nanoframework-integration.md (Supported nf-interpreter versions)."
+if ${own_target}; then
+    todo="The target is SafetyMonitor's own: restore boards/${board}/nanoframework (its nanoCLR/*_CLR.ld.in and target/common/Device_BlockStorage.c must agree) from SafetyMonitor's repository, then run this again."
+fi
 layout=""   # the tree's layout as read so far, for the message
 
 # The one message of a refusal; nothing has been written yet.
@@ -243,15 +269,20 @@ check_build() {
     local suffix="$1" build="$2" booter_file="$3" clr_file="$4" map_file="$5"
     local booter_label="${booter_name}${suffix}.ld" clr_label="${clr_name}${suffix}.ld" map_label="${map_file#"${target}"/}"
     layout=""
-    read_flash_regions "${booter_file}" "nanoBooter/${booter_label}"
-    local b_org=${region_org[flash0]} b_end=$((region_org[flash0] + region_len[flash0]))
-    local b_cfg_org=${region_org[config]} b_cfg_len=${region_len[config]}
-    booter_regions="$(memory_lines)"
+    local b_org=0 b_end=0 b_cfg_org=0 b_cfg_len=0
+    if [[ -n "${booter_file}" ]]; then
+        read_flash_regions "${booter_file}" "nanoBooter/${booter_label}"
+        b_org=${region_org[flash0]} b_end=$((region_org[flash0] + region_len[flash0]))
+        b_cfg_org=${region_org[config]} b_cfg_len=${region_len[config]}
+        booter_regions="$(memory_lines)"
+    fi
     read_flash_regions "${clr_file}" "nanoCLR/${clr_label}"
     local c_org=${region_org[flash0]} c_len=${region_len[flash0]} c_end=$((region_org[flash0] + region_len[flash0]))
     local d_org=${region_org[deployment]} d_end=$((region_org[deployment] + region_len[deployment]))
     local cfg_org=${region_org[config]} cfg_len=${region_len[config]}
-    layout="${build}: nanoBooter flash0 $(hex "${b_org}")-$(hex "${b_end}") (nanoBooter/${booter_label}), nanoCLR flash0 $(hex "${c_org}")-$(hex "${c_end}"), deployment $(hex "${d_org}")-$(hex "${d_end}")"
+    layout="${build}: "
+    [[ -n "${booter_file}" ]] && layout+="nanoBooter flash0 $(hex "${b_org}")-$(hex "${b_end}") (nanoBooter/${booter_label}), "
+    layout+="nanoCLR flash0 $(hex "${c_org}")-$(hex "${c_end}"), deployment $(hex "${d_org}")-$(hex "${d_end}")"
     ((cfg_len > 0)) && layout+=", config $(hex "${cfg_org}")-$(hex $((cfg_org + cfg_len)))"
     layout+=" (nanoCLR/${clr_label})"
     [[ -f "${map_file}" ]] || refuse "no block-storage map ${map_label}, which the ${build} build compiles."
@@ -279,14 +310,23 @@ check_build() {
         done <<<"${merged_of[$1]:-}"
     }
     local range r_s r_e
-    range="$(covering BOOTSTRAP "${b_org}")"
-    read -r r_s r_e <<<"${range:-0 0}"
-    [[ -n "${range}" ]] && ((b_end <= r_e)) || refuse "the nanoBooter's flash0 is not within BOOTSTRAP blocks."
-    local launch=${b_end} launched_by="the end of its flash0"
-    if ((b_cfg_len > 0)); then launch=$((b_cfg_org + b_cfg_len)) launched_by="the end of its config region"; fi
-    ((launch == c_org)) || refuse "the nanoBooter launches the nanoCLR at $(hex "${launch}") (${launched_by}), but the nanoCLR's flash0 starts at $(hex "${c_org}")."
-    if ((b_cfg_len > 0)); then
-        ((b_cfg_org == cfg_org && b_cfg_len == cfg_len)) || refuse "the nanoBooter's and the nanoCLR's config regions differ."
+    if [[ -n "${booter_file}" ]]; then
+        range="$(covering BOOTSTRAP "${b_org}")"
+        read -r r_s r_e <<<"${range:-0 0}"
+        [[ -n "${range}" ]] && ((b_end <= r_e)) || refuse "the nanoBooter's flash0 is not within BOOTSTRAP blocks."
+        local launch=${b_end} launched_by="the end of its flash0"
+        if ((b_cfg_len > 0)); then launch=$((b_cfg_org + b_cfg_len)) launched_by="the end of its config region"; fi
+        ((launch == c_org)) || refuse "the nanoBooter launches the nanoCLR at $(hex "${launch}") (${launched_by}), but the nanoCLR's flash0 starts at $(hex "${c_org}")."
+        if ((b_cfg_len > 0)); then
+            ((b_cfg_org == cfg_org && b_cfg_len == cfg_len)) || refuse "the nanoBooter's and the nanoCLR's config regions differ."
+        fi
+    else
+        # No nanoBooter: the core boots from the first block (the vector
+        # table at the flash origin), so the nanoCLR must start there.
+        local first_block
+        first_block="${map_sorted%%$'\n'*}"; read -r _ first_block _ <<<"${first_block}"
+        ((c_org == first_block)) || refuse "there is no nanoBooter, so the nanoCLR's flash0 must start at the first block, $(hex "${first_block}"), where the core boots; it starts at $(hex "${c_org}")."
+        [[ -z "$(merged BOOTSTRAP)" ]] || refuse "${map_label} has BOOTSTRAP blocks, but the target has no nanoBooter."
     fi
     local code_base
     code_base="${merged_of[CODE]:-}"; code_base="${code_base%% *}"
@@ -365,12 +405,18 @@ write_script() {
     echo "  ${to#"${nf}"/}"
 }
 
-booter_template="$(ls "${source_dir}"/nanoBooter/*_booter.ld.in)"
+booter_template=""
+${own_target} || booter_template="$(ls "${source_dir}"/nanoBooter/*_booter.ld.in)"
 clr_template="$(ls "${source_dir}"/nanoCLR/*_CLR.ld.in)"
-booter_name="$(basename "${booter_template}" .ld.in)"
-for template in "${booter_template}" "${clr_template}"; do
-    if [[ "$(grep -c -x '@SAFETYMONITOR_FLASH_REGIONS@' "${template}")" != 1 ]]; then
-        echo "$0: ${template} must have one @SAFETYMONITOR_FLASH_REGIONS@ line" >&2
+booter_name=""
+[[ -z "${booter_template}" ]] || booter_name="$(basename "${booter_template}" .ld.in)"
+# A template for a tree's target has one @SAFETYMONITOR_FLASH_REGIONS@ line
+# (the tree's flash regions go there); an own target's has its own regions.
+placeholders=1
+${own_target} && placeholders=0
+for template in ${booter_template} "${clr_template}"; do
+    if [[ "$(grep -c -x '@SAFETYMONITOR_FLASH_REGIONS@' "${template}")" != "${placeholders}" ]]; then
+        echo "$0: ${template} must have ${placeholders} @SAFETYMONITOR_FLASH_REGIONS@ line(s)" >&2
         exit 2
     fi
 done
@@ -384,8 +430,15 @@ map_sorted=""
 plan_template=() plan_to=() plan_from=() plan_regions=()
 for suffix in "" "-DEBUG"; do
     build="release"; [[ -n "${suffix}" ]] && build="Debug/RelWithDebInfo"
-    booter_script="${target}/nanoBooter/${booter_name}${suffix}.ld"
     clr_script="${target}/nanoCLR/${clr_name}${suffix}.ld"
+    if ${own_target}; then
+        # The target's own files, read where they come from: nothing is
+        # written before every check passed.
+        check_build "${suffix}" "${build}" "" "${clr_template}" "${source_dir}/target/common/Device_BlockStorage.c"
+        plan_template+=("${clr_template}") plan_to+=("${clr_script}") plan_from+=("${clr_template}") plan_regions+=("")
+        continue
+    fi
+    booter_script="${target}/nanoBooter/${booter_name}${suffix}.ld"
     booter_from="$(tree_script "${booter_script}")"
     clr_from="$(tree_script "${clr_script}")"
     map_file="${target}/common/Device_BlockStorage${suffix}.c"
@@ -407,16 +460,46 @@ install_file() {
     echo "  ${to#"${nf}"/}"
 }
 
-echo "installing SafetyMonitor's flipped layout into ${target} (the tree's flash layout kept)"
-for i in "${!plan_to[@]}"; do
-    write_script "${plan_template[i]}" "${plan_to[i]}" "${plan_from[i]}" "${plan_regions[i]}"
-done
+if ${own_target}; then
+    echo "installing SafetyMonitor's target ${board} into ${target}"
+    mkdir -p "${target}/emulation"
+    while IFS= read -r -d '' file; do
+        relative="${file#"${source_dir}/target/"}"
+        mkdir -p "$(dirname "${target}/${relative}")"
+        install_file "${file}" "${target}/${relative}"
+    done < <(find "${source_dir}/target" -type f -print0 | sort -z)
+    for file in "${source_dir}/emulation"/* \
+                "${root}/boards/${board}/emulation"/* "${root}/boards/${board}/board.h" \
+                "${root}/native-interop/models/stm32"/* "${root}/native-interop/drivers/stm32/stm32_regs.h" \
+                "${root}/boards/common/cortex-m/semihosting.c" "${root}/boards/common/cortex-m/semihosting.h" \
+                "${root}/boards/common/cortex-m/cortex_m_regs.h"; do
+        install_file "${file}" "${target}/emulation/$(basename "${file}")"
+    done
+    # The one edit to nf-interpreter's own files: its ChibiOS presets list
+    # every target's CMakePresets.json; ours joins the list (once).
+    presets="${nf}/targets/ChibiOS/CMakePresets.json"
+    entry="\"${board}/CMakePresets.json\""
+    if [[ -f "${presets}" ]] && ! grep -qF "${entry}" "${presets}"; then
+        awk -v entry="${entry}" '{ print } !done && /"include"[[:space:]]*:[[:space:]]*\[/ { print "        " entry ","; done = 1 }' \
+            "${presets}" > "${presets}.safetymonitor.tmp" && mv "${presets}.safetymonitor.tmp" "${presets}"
+        echo "  targets/ChibiOS/CMakePresets.json: includes ${board}/CMakePresets.json"
+    fi
+    for i in "${!plan_to[@]}"; do
+        cp "${plan_template[i]}" "${plan_to[i]}"
+        echo "  ${plan_to[i]#"${nf}"/}"
+    done
+else
+    echo "installing SafetyMonitor's flipped layout into ${target} (the tree's flash layout kept)"
+    for i in "${!plan_to[@]}"; do
+        write_script "${plan_template[i]}" "${plan_to[i]}" "${plan_from[i]}" "${plan_regions[i]}"
+    done
+fi
 for note in "${notes[@]}"; do echo "${note}"; done
 mkdir -p "${target}/safetymonitor"
 for file in "${source_dir}/safetymonitor"/* \
             "${here}/safetymonitor_nf_target.cmake" \
             "${here}/safetymonitor_clr_thread.h" "${here}/safetymonitor_clr_thread.c" \
-            "${root}/linker/main_stack_at_origin.ld" "${root}/linker/clr_thread_flipped.ld" \
+            "${root}/linker/main_stack_at_origin.ld" "${root}/linker/main_stack_guarded.ld" "${root}/linker/clr_thread_flipped.ld" \
             "${root}/linker/stack_corruption_area.ld" "${root}/linker/retained_ram.ld" \
             "${root}/native-interop/core/fault_record.h" "${root}/native-interop/core/stack_check.h" \
             "${root}/native-interop/core/stack_check_status.h" \
@@ -425,6 +508,13 @@ for file in "${source_dir}/safetymonitor"/* \
     install_file "${file}" "${target}/safetymonitor/$(basename "${file}")"
 done
 
+if ${own_target}; then
+    cat <<NEXT
+next: native-interop/stubs/install-into-nf-interpreter.sh ${nf} (the interop module), then
+  cmake --preset ${board} and cmake --build build (docs/nanoframework-on-qemu.md)
+NEXT
+    exit 0
+fi
 cat <<NEXT
 next, by hand (docs/nanoframework-integration.md, "Flipped nanoCLR layout"):
   1. ${target#"${nf}"/}/CMakeLists.txt: include(\${CMAKE_CURRENT_SOURCE_DIR}/safetymonitor/safetymonitor.cmake)

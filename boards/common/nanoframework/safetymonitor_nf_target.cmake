@@ -46,19 +46,30 @@ if(NOT DEFINED SAFETYMONITOR_PAINT_CLR_STACK)
     set(SAFETYMONITOR_PAINT_CLR_STACK ON)
 endif()
 
-foreach(setting IN ITEMS MAIN_STACK_SIZE BOOTER_PROCESS_STACK_SIZE CLR_PROCESS_STACK_SIZE
-                         CLR_THREAD_STACK_SIZE STACK_CORRUPTION_AREA_SIZE BOOTER_CRT_HEAP_SIZE)
+# A target without a nanoBooter (SAFETYMONITOR_HAS_NANOBOOTER OFF, as
+# QEMU_NETDUINOPLUS2) needs no BOOTER_ settings.
+if(NOT DEFINED SAFETYMONITOR_HAS_NANOBOOTER)
+    set(SAFETYMONITOR_HAS_NANOBOOTER ON)
+endif()
+set(safetymonitor_required MAIN_STACK_SIZE CLR_PROCESS_STACK_SIZE CLR_THREAD_STACK_SIZE STACK_CORRUPTION_AREA_SIZE)
+if(SAFETYMONITOR_HAS_NANOBOOTER)
+    list(APPEND safetymonitor_required BOOTER_PROCESS_STACK_SIZE BOOTER_CRT_HEAP_SIZE)
+endif()
+foreach(setting IN LISTS safetymonitor_required)
     if(NOT DEFINED SAFETYMONITOR_${setting})
         message(FATAL_ERROR "SafetyMonitor: SAFETYMONITOR_${setting} is not set: the board's safetymonitor.cmake must set it before including ${CMAKE_CURRENT_LIST_FILE}")
     endif()
 endforeach()
 
 set(safetymonitor_dir ${CMAKE_CURRENT_LIST_DIR})
-set(SAFETYMONITOR_BOOTER_LINKMAP_PROPERTIES
-    ",--library-path=${safetymonitor_dir},--library-path=${safetymonitor_dir}/../nanoBooter"
-    ",--defsym=__main_stack_size__=${SAFETYMONITOR_MAIN_STACK_SIZE}"
-    ",--defsym=__process_stack_size__=${SAFETYMONITOR_BOOTER_PROCESS_STACK_SIZE}"
-    ",--defsym=__crt_heap_size__=${SAFETYMONITOR_BOOTER_CRT_HEAP_SIZE}")
+set(SAFETYMONITOR_BOOTER_LINKMAP_PROPERTIES "")
+if(SAFETYMONITOR_HAS_NANOBOOTER)
+    set(SAFETYMONITOR_BOOTER_LINKMAP_PROPERTIES
+        ",--library-path=${safetymonitor_dir},--library-path=${safetymonitor_dir}/../nanoBooter"
+        ",--defsym=__main_stack_size__=${SAFETYMONITOR_MAIN_STACK_SIZE}"
+        ",--defsym=__process_stack_size__=${SAFETYMONITOR_BOOTER_PROCESS_STACK_SIZE}"
+        ",--defsym=__crt_heap_size__=${SAFETYMONITOR_BOOTER_CRT_HEAP_SIZE}")
+endif()
 set(SAFETYMONITOR_CLR_LINKMAP_PROPERTIES
     ",--library-path=${safetymonitor_dir},--library-path=${safetymonitor_dir}/../nanoCLR"
     ",--defsym=__main_stack_size__=${SAFETYMONITOR_MAIN_STACK_SIZE}"

@@ -272,6 +272,7 @@ namespace SafetyMonitor.Layout
             below.InsertRange(0, ramBelowRegion);
             bool atOrigin = range.Start == region.Start;
             bool nothingBelow = atOrigin && ramBelowRegion.Count == 0;
+            string? guardReason = GuardedBelow(name, range, region, symbols, index, violations);
             if (range.End <= range.Start)
             {
                 violations.Add($"stack {name}: empty ({range})");
@@ -281,7 +282,7 @@ namespace SafetyMonitor.Layout
             {
                 violations.Add($"stack {name} {range} lies outside its region {region}");
             }
-            else if (!atOrigin)
+            else if (!atOrigin && guardReason == null)
             {
                 string what = below.Count > 0 ? string.Join(", ", below) : $"{range.Start - region.Start} bytes of free RAM";
                 violations.Add($"stack {name} ({section}) does not start at its region's origin 0x{region.Start:X8}: below it lies {what}; an overflow would write there instead of faulting");
@@ -289,7 +290,7 @@ namespace SafetyMonitor.Layout
 
             // RAM right below the region's origin, by the image or by the
             // part's memory map: the region does not start where the RAM does.
-            var regionEvidence = RamEvidence(region.Start, ramBelowRegion, part, map);
+            var regionEvidence = guardReason != null ? new List<string>() : RamEvidence(region.Start, ramBelowRegion, part, map);
             if (regionEvidence.Count > 0)
             {
                 violations.Add($"stack {name} ({section}): RAM lies right below its region's origin 0x{region.Start:X8}: {string.Join("; ", regionEvidence)}; an overflow would write there instead of faulting");
@@ -302,7 +303,12 @@ namespace SafetyMonitor.Layout
             var stackEvidence = RamEvidence(range.Start, index.ReachingFromBelow(range.Start).Select(Describe).ToList(), part, map);
             OverflowVerdict verdict;
             string reason;
-            if (range.Start > region.Start)
+            if (guardReason != null)
+            {
+                verdict = OverflowVerdict.Faults;
+                reason = guardReason;
+            }
+            else if (range.Start > region.Start)
             {
                 verdict = OverflowVerdict.WritesRam;
                 reason = $"its own region's RAM lies below it, from 0x{region.Start:X8}";
@@ -328,6 +334,56 @@ namespace SafetyMonitor.Layout
             }
 
             return new StackReport(name, section, range, region, below, atOrigin, nothingBelow, verdict, reason);
+        }
+
+        /// <summary>
+        /// A stack on an MPU guard (linker/main_stack_guarded.ld: __X_guard_start__,
+        /// __X_guard_end__): the guard must lie right below the stack, at its
+        /// region's origin, be a power of two of at least 32 bytes aligned to its
+        /// size (an MPU region, ARMv7-M ARM B3.5.8) and hold no other section.
+        /// Returns the verdict's reason when it does, null when the image has no
+        /// guard for the stack or the guard is wrong (then a violation says why).
+        /// The image cannot show that the firmware programs the MPU: that is the
+        /// board's start-up code (QEMU_NETDUINOPLUS2: its board.c).
+        /// </summary>
+        private static string? GuardedBelow(string name, AddressRange range, AddressRange region, Dictionary<string, uint> symbols, SectionIndex index, List<string> violations)
+        {
+            if (!symbols.TryGetValue($"__{name}_guard_start__", out uint start) || !symbols.TryGetValue($"__{name}_guard_end__", out uint end))
+            {
+                return null;
+            }
+
+            var guard = new AddressRange(start, end);
+            ulong size = guard.End > guard.Start ? guard.Size : 0;
+            var problems = new List<string>();
+            if (size < 32 || (size & (size - 1)) != 0 || guard.Start % size != 0)
+            {
+                problems.Add($"it is no MPU region (a power of two of at least 32 bytes, aligned to its size: ARMv7-M ARM B3.5.8)");
+            }
+
+            if (guard.End != range.Start)
+            {
+                problems.Add($"it does not end where the stack starts (0x{range.Start:X8})");
+            }
+
+            if (guard.Start != region.Start)
+            {
+                problems.Add($"it does not start at the region's origin 0x{region.Start:X8}");
+            }
+
+            var inside = index.StartingIn(guard.Start, guard.End).Where(s => s.Address != guard.Start || s.End != guard.End).Select(Describe).ToList();
+            if (inside.Count > 0)
+            {
+                problems.Add($"{string.Join(", ", inside)} lies in it");
+            }
+
+            if (problems.Count > 0)
+            {
+                violations.Add($"stack {name}: its MPU guard {guard} is wrong: {string.Join("; ", problems)}");
+                return null;
+            }
+
+            return $"it writes the MPU guard {guard} below it first (no access: the write faults)";
         }
 
         private static string Describe(ElfSection s) => $"{s.Name} 0x{s.Address:X8}-0x{s.End:X8}";

@@ -73,7 +73,14 @@ namespace SafetyMonitor.Layout
                 elf, part, json, svg, new HelpOption(), Version(),
             };
             layout.SetAction(parsed => Layout(parsed.GetRequiredValue(elf), parsed.GetValue(part), parsed.GetValue(json), parsed.GetValue(svg), output, error));
-            var root = new Command("safetymon", "SafetyMonitor's host tools.") { layout, new HelpOption(), Version() };
+            var root = new Command("safetymon", "SafetyMonitor's host tools.")
+            {
+                layout,
+                Runner.RunCommands.Create(tests: false, output, error, new HelpOption(), Version()),
+                Runner.RunCommands.Create(tests: true, output, error, new HelpOption(), Version()),
+                new HelpOption(),
+                Version(),
+            };
 
             // Response files (@file) stay off: an argument is a file name.
             ParseResult result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

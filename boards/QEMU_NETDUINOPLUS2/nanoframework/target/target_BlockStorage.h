@@ -1,0 +1,7 @@
+// QEMU_NETDUINOPLUS2: one block-storage device, the internal flash.
+#ifndef TARGETPAL_BLOCKSTORAGE_H
+#define TARGETPAL_BLOCKSTORAGE_H
+
+#define TARGET_BLOCKSTORAGE_COUNT 1
+
+#endif // TARGETPAL_BLOCKSTORAGE_H
