@@ -147,6 +147,14 @@ namespace SafetyMonitor.Layout.Tests.Runner
         }
 
         [Fact]
+        public void DamageOutranksAFailedTest()
+        {
+            Outcome run = Run(Settings(), new DeviceScript { CorruptPayloadOfMessage = 0 }.Say("Ready.", "Test failed,NFUnitTest.A.One.0,boom"));
+            Assert.Equal(RunExit.Corrupted, run.Exit);
+            Assert.Equal("0 passed, 1 failed", run.Output.Last());
+        }
+
+        [Fact]
         public void NoResultLineExitsSeven()
         {
             Outcome run = Run(Settings(), new DeviceScript().Say("Ready.", "Done."));

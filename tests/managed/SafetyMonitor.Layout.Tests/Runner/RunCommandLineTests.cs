@@ -46,6 +46,19 @@ namespace SafetyMonitor.Layout.Tests.Runner
         }
 
         [Theory]
+        [InlineData("--timeout", "86400")]
+        [InlineData("--timeout", "0.001")]
+        [InlineData("--answer-timeout", "86400")]
+        public void TheLimitsOfTheTimesAreAccepted(string option, string value)
+        {
+            string missing = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "none-" + System.Guid.NewGuid().ToString("N") + ".elf");
+            Run run = Run.Of("qemu-test", missing, "b.pe", option, value);
+            Assert.Equal(RunExit.Unusable, run.Exit);
+            Assert.Contains($"{missing}: cannot read it", run.Error);
+            Assert.DoesNotContain("needs a number of seconds", run.Error);
+        }
+
+        [Theory]
         [InlineData("0x080C0000", 0x080C0000u)]
         [InlineData("0X080c0000", 0x080C0000u)]
         [InlineData("134217728", 0x08000000u)]
