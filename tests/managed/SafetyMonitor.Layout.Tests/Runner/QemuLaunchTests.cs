@@ -131,6 +131,46 @@ namespace SafetyMonitor.Layout.Tests.Runner
             Assert.Contains("apt-get install qemu-system-arm", error);
         }
 
+        [Theory]
+        [InlineData("TERM")]
+        [InlineData("INT")]
+        public async System.Threading.Tasks.Task AnInterruptedRunnerStopsQemuFirst(string signal)
+        {
+            string pidFile = Path.Combine(_directory, "qemu.pid");
+            string qemu = Script("qemu", $"echo $$ > '{pidFile}'\nexec qemu-system-arm \"$@\"\n");
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (string arg in new[]
+            {
+                Path.Combine(AppContext.BaseDirectory, "SafetyMonitor.Layout.dll"), "qemu-test", Spin(_directory), PeFiles.MscorlibPath,
+                "--deployment-address", "0x08080000", "--qemu", qemu, "--answer-timeout", "120",
+            })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var runner = System.Diagnostics.Process.Start(start)!;
+            var stderr = runner.StandardError.ReadToEndAsync();
+            var stdout = runner.StandardOutput.ReadToEndAsync();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!File.Exists(pidFile) && DateTime.UtcNow < deadline)
+            {
+                await System.Threading.Tasks.Task.Delay(50);
+            }
+
+            // Give the runner time to connect and ping, then interrupt it.
+            await System.Threading.Tasks.Task.Delay(1000);
+            using (var kill = System.Diagnostics.Process.Start("kill", new[] { "-" + signal, runner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            Assert.True(runner.WaitForExit(30_000), "the runner did not end after SIG" + signal);
+            Assert.Equal(RunExit.Interrupted, runner.ExitCode);
+            Assert.Contains($"interrupted (SIG{signal}); QEMU stopped", await stderr);
+            Assert.DoesNotContain("passed", await stdout);
+            AssertGone(pidFile);
+        }
+
         /// <summary>A flash image whose reset handler branches to itself: SP 0x20001000, PC 0x08000009 (Thumb), then `b .`.</summary>
         private static string Spin(string directory) =>
             PeFiles.Write(directory, "spin.bin", new byte[] { 0x00, 0x10, 0x00, 0x20, 0x09, 0x00, 0x00, 0x08, 0xFE, 0xE7, 0x00, 0x00 });
