@@ -106,7 +106,11 @@ namespace SafetyMonitor.Layout.Tests.Runner
         {
             string pidFile = Path.Combine(_directory, "sleep.pid");
             string qemu = Script("sleeper", $"echo $$ > '{pidFile}'\nexec sleep 300\n");
-            (int exit, _, string error) = Run(qemu, Spin(_directory), answer: 0.5);
+            // The answer time bounds the wait for the socket, not the (hour-long) run time:
+            // a bound checked with a margin of 60 times, not a speed.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            (int exit, _, string error) = Run(qemu, Spin(_directory), answer: 0.5, timeout: 3600);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the runner waited {clock.Elapsed} for a socket it should give up on after 0.5 s");
             Assert.Equal(RunExit.NoAnswer, exit);
             Assert.Contains("QEMU never opened its serial socket", error);
             AssertGone(pidFile);
@@ -190,13 +194,13 @@ namespace SafetyMonitor.Layout.Tests.Runner
             return path;
         }
 
-        private static (int Exit, string Output, string Error) Run(string qemu, string bin, double answer, string machine = "netduinoplus2")
+        private static (int Exit, string Output, string Error) Run(string qemu, string bin, double answer, string machine = "netduinoplus2", double timeout = 60)
         {
             var output = new StringWriter();
             var error = new StringWriter();
             var settings = new QemuRunSettings(
                 bin, new[] { PeFiles.MscorlibPath }, 0x08080000, 0x08000000, qemu, machine,
-                TimeSpan.FromSeconds(answer), TimeSpan.FromSeconds(60), Array.Empty<string>(), Tests: true);
+                TimeSpan.FromSeconds(answer), TimeSpan.FromSeconds(timeout), Array.Empty<string>(), Tests: true);
             int exit = QemuRun.Execute(settings, output, error);
             return (exit, output.ToString(), error.ToString());
         }
