@@ -75,7 +75,7 @@ namespace SafetyMonitor.Layout.Tests.Runner
             (SessionResult result, DeviceDouble device) = Run(new DeviceScript().Say("hello"));
             Assert.Equal(SessionEnd.ProgramExited, result.End);
             Assert.NotEmpty(device.HostPings);
-            Assert.All(device.HostPings, p => Assert.Equal((WireProtocol.PingSourceHost, 0u), (p.Source, p.Flags)));
+            Assert.All(device.HostPings, p => Assert.Equal((0x00010002u, 0u), (p.Source, p.Flags)));
             Assert.Equal(Enumerable.Range(0, device.HostPings.Count).Select(i => (ushort)i), device.HostPings.Select(p => p.Sequence));
         }
 
@@ -330,8 +330,8 @@ namespace SafetyMonitor.Layout.Tests.Runner
             using var pair = SocketPair.Create();
             (DeviceDouble device, Task running) = DeviceDouble.Start(pair.Device, new DeviceScript().Say("must not appear"));
             var payload = new byte[8];
-            BitConverter.GetBytes(WireProtocol.PingSourceHost).CopyTo(payload, 0);
-            BitConverter.GetBytes(WireProtocol.PingFlagStop).CopyTo(payload, 4);
+            BitConverter.GetBytes(0x00010002u).CopyTo(payload, 0);
+            BitConverter.GetBytes(0x00000001u).CopyTo(payload, 4); // Monitor_Ping_c_Ping_DbgFlag_Stop
             byte[] ping = DeviceDouble.Packet(0, 0, 0, 0, payload, crc32: true);
             pair.Host.Write(ping, 0, ping.Length);
             var receiver = new WireReceiver();
@@ -355,7 +355,7 @@ namespace SafetyMonitor.Layout.Tests.Runner
                 // The read timed out: the device is quiet.
             }
 
-            Assert.Equal(new uint[] { WireProtocol.MonitorPing, WireProtocol.MonitorPing }, seen);
+            Assert.Equal(new uint[] { 0, 0 }, seen);
             pair.Dispose();
             AssertEnds(running);
             Assert.Single(device.HostPings);
