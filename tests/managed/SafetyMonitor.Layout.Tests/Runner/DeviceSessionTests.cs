@@ -145,7 +145,7 @@ namespace SafetyMonitor.Layout.Tests.Runner
         {
             (SessionResult result, _) = Run(
                 new DeviceScript { NeverExits = true }.Say("working"),
-                new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromMilliseconds(600) });
+                new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(2) });
             Assert.Equal(SessionEnd.TimedOut, result.End);
             Assert.Equal(new[] { "working" }, result.Lines);
         }
@@ -273,7 +273,7 @@ namespace SafetyMonitor.Layout.Tests.Runner
         {
             (SessionResult result, _) = Run(
                 new DeviceScript { NeverExits = true }.Say("working"),
-                new SessionOptions { AnswerTimeout = TimeSpan.FromMilliseconds(300), Timeout = TimeSpan.FromMilliseconds(900) });
+                new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(1.5), Timeout = TimeSpan.FromSeconds(4) });
             Assert.Equal(SessionEnd.TimedOut, result.End);
         }
 
@@ -290,7 +290,7 @@ namespace SafetyMonitor.Layout.Tests.Runner
         {
             (SessionResult result, _) = Run(
                 new DeviceScript { Trailing = "half a line", NeverExits = true }.Say("first"),
-                new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromMilliseconds(700) });
+                new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(2) });
             Assert.Equal(SessionEnd.TimedOut, result.End);
             Assert.Equal(new[] { "first", "half a line" }, result.Lines);
         }

@@ -122,9 +122,9 @@ namespace SafetyMonitor.Layout.Tests.Runner
         [Fact]
         public void ADeviceThatNeverExitsExitsFive()
         {
-            Outcome run = Run(Settings(timeout: 0.7), new DeviceScript { NeverExits = true }.Say(TwoPassing));
+            Outcome run = Run(Settings(timeout: 2), new DeviceScript { NeverExits = true }.Say(TwoPassing));
             Assert.Equal(RunExit.TimedOut, run.Exit);
-            Assert.Contains("the program did not exit within 0.7 s", run.Error);
+            Assert.Contains("the program did not exit within 2 s", run.Error);
             Assert.Equal("2 passed, 0 failed", run.Output.Last());
         }
 
