@@ -95,6 +95,29 @@ namespace SafetyMonitor.Layout.Tests.Runner
         }
 
         [Fact]
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+        public void TheAnswerTimeReachesTheRun()
+        {
+            // A "QEMU" that never opens its socket: the runner gives up after
+            // the answer time, not the run time.
+            string directory = System.IO.Directory.CreateTempSubdirectory("smcli-").FullName;
+            try
+            {
+                string qemu = System.IO.Path.Combine(directory, "sleeper");
+                System.IO.File.WriteAllText(qemu, "#!/bin/sh\nexec sleep 300\n");
+                System.IO.File.SetUnixFileMode(qemu, System.IO.UnixFileMode.UserRead | System.IO.UnixFileMode.UserExecute);
+                string clr = PeFiles.Write(directory, "nanoCLR.bin", new byte[8]);
+                Run run = Run.Of("qemu-test", clr, PeFiles.MscorlibPath, "--deployment-address", "0x08080000", "--qemu", qemu, "--answer-timeout", "0.5", "--timeout", "20");
+                Assert.Equal(RunExit.NoAnswer, run.Exit);
+                Assert.Contains("the device did not answer within 0.5 s (--answer-timeout; QEMU never opened its serial socket)", run.Error);
+            }
+            finally
+            {
+                System.IO.Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        [Fact]
         public void QemuArgumentsAndTimesReachTheRun()
         {
             // Nothing answers (qemu is /bin/true, which exits at once): exit 8,
