@@ -50,8 +50,8 @@ namespace SafetyMonitor.Layout.Tests.Runner
         /// <summary>Its ping reply says the program has already exited (Monitor_Ping_c_Ping_DbgFlag_AppExit), and it sends nothing more.</summary>
         internal bool AppExitInPingReply { get; set; }
 
-        /// <summary>It refuses the host's first ping as a bad header (WP_ReportBadPacket).</summary>
-        internal bool RefuseFirstPing { get; set; }
+        /// <summary>It refuses the host's first pings, this many, as bad headers (WP_ReportBadPacket).</summary>
+        internal int RefusePings { get; set; }
 
         /// <summary>Added to the SequenceReply of every ping reply (a reply to a ping the host never sent).</summary>
         internal int ReplySequenceOffset { get; set; }
@@ -367,7 +367,7 @@ namespace SafetyMonitor.Layout.Tests.Runner
             }
 
             bool good = Crc(header, 0, 32) == crcHeader && size <= 1024;
-            if (good && _script.RefuseFirstPing && _pingsRefused == 0)
+            if (good && _pingsRefused < _script.RefusePings)
             {
                 _pingsRefused++;
                 good = false;

@@ -198,13 +198,16 @@ namespace SafetyMonitor.Layout.Tests.Runner
         [Fact]
         public void ARefusedPingIsSentAgain()
         {
+            // The session pings at its start and again for the device's boot
+            // ping; the double refuses both, so with a 30 s interval only the
+            // bad-packet reports can bring the third within the 20 s.
             (SessionResult result, DeviceDouble device) = Run(
-                new DeviceScript { RefuseFirstPing = true }.Say("hello"),
+                new DeviceScript { RefusePings = 2 }.Say("hello"),
                 new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(20), PingInterval = TimeSpan.FromSeconds(30) });
             Assert.Equal(SessionEnd.ProgramExited, result.End);
             Assert.Equal(new[] { "hello" }, result.Lines);
-            Assert.Equal(1, result.Nacks);
-            Assert.Equal(1, device.BadHostPackets);
+            Assert.Equal(2, result.Nacks);
+            Assert.Equal(2, device.BadHostPackets);
             Assert.True(result.Intact);
         }
 
