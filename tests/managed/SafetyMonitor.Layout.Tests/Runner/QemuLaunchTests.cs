@@ -135,9 +135,13 @@ namespace SafetyMonitor.Layout.Tests.Runner
             Assert.Contains("apt-get install qemu-system-arm", error);
         }
 
+        /// <summary>
+        /// SIGTERM, as a cancelled CI job sends it. (SIGINT goes to the same
+        /// handler; it is not sent here: a background job, as make test may
+        /// be, ignores SIGINT and passes that on to the runner.)
+        /// </summary>
         [Theory]
         [InlineData("TERM")]
-        [InlineData("INT")]
         public async System.Threading.Tasks.Task AnInterruptedRunnerStopsQemuFirst(string signal)
         {
             string pidFile = Path.Combine(_directory, "qemu.pid");
@@ -168,7 +172,13 @@ namespace SafetyMonitor.Layout.Tests.Runner
                 await kill.WaitForExitAsync();
             }
 
-            Assert.True(runner.WaitForExit(30_000), "the runner did not end after SIG" + signal);
+            bool ended = runner.WaitForExit(30_000);
+            if (!ended)
+            {
+                runner.Kill(entireProcessTree: true);
+            }
+
+            Assert.True(ended, "the runner did not end after SIG" + signal);
             Assert.Equal(RunExit.Interrupted, runner.ExitCode);
             Assert.Contains($"interrupted (SIG{signal}); QEMU stopped", await stderr);
             Assert.DoesNotContain("passed", await stdout);
