@@ -143,11 +143,15 @@ namespace SafetyMonitor.Layout.Tests.Runner
         [Fact]
         public void ADeviceThatNeverExitsTimesOutWithItsTextKept()
         {
-            (SessionResult result, _) = Run(
+            (SessionResult result, DeviceDouble device) = Run(
                 new DeviceScript { NeverExits = true }.Say("working"),
                 new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(2) });
             Assert.Equal(SessionEnd.TimedOut, result.End);
             Assert.Equal(new[] { "working" }, result.Lines);
+
+            // Answered, the session stops pinging: the ping at its start and
+            // the one for the boot ping, not one every 250 ms for 2 s.
+            Assert.InRange(device.HostPings.Count, 1, 3);
         }
 
         [Fact]
