@@ -8,8 +8,11 @@ using System.Reflection;
 namespace SafetyMonitor.Layout
 {
     /// <summary>
-    /// safetymon layout &lt;firmware.elf&gt; [--part PART] [--json] [--svg FILE]
+    /// safetymon layout &lt;firmware.elf&gt; [--part PART] [--json] [--svg FILE];
+    /// safetymon qemu-run and qemu-test (Runner/RunCommands.cs, exit codes in
+    /// Runner/QemuRun.cs's RunExit) run a nanoCLR under QEMU
     /// (System.CommandLine 3.0.0: --help and --version on every command).
+    /// For layout:
     /// Exit 0: the flipped layout holds (every protected stack faults on
     /// overflow, by the part's memory map); 1: it does not (each violation
     /// named); 2: the input cannot be used (not ELF, wrong class or machine,
@@ -36,7 +39,8 @@ namespace SafetyMonitor.Layout
         public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
         /// <summary>
-        /// Parses the command line with System.CommandLine and runs it, writing
+        /// Parses the command line with System.CommandLine and runs it (layout's
+        /// exit codes below; qemu-run's and qemu-test's are RunExit's), writing
         /// to the given streams (for tests). `--help` and `--version` on every
         /// command print and return 0; a usage error (unknown command or option,
         /// a missing argument or value) prints the library's message and help and

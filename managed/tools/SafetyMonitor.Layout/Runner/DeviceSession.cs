@@ -250,7 +250,9 @@ namespace SafetyMonitor.Layout.Runner
                 case WireProtocol.MonitorMessage:
                     AddText(packet.Payload, flush: false);
                     return false;
-                case WireProtocol.MonitorProgramExit:
+                case WireProtocol.MonitorProgramExit when _answered:
+                    // (A nanoCLR sends nothing but pings before a host's ping
+                    // is answered: an exit before that is not this run's.)
                     AddText(Array.Empty<byte>(), flush: true);
                     FlushPartialLine();
                     return true;

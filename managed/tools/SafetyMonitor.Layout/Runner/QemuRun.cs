@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace SafetyMonitor.Layout.Runner
@@ -37,6 +38,9 @@ namespace SafetyMonitor.Layout.Runner
 
         /// <summary>QEMU ended (or closed the connection) before the program exited.</summary>
         public const int EmulatorEnded = 8;
+
+        /// <summary>The runner was interrupted (SIGINT, SIGTERM: Ctrl-C, a cancelled CI job); QEMU was stopped first.</summary>
+        public const int Interrupted = 9;
     }
 
     /// <summary>What to run and how long to wait.</summary>
@@ -207,33 +211,69 @@ namespace SafetyMonitor.Layout.Runner
                 return RunExit.Unusable;
             }
 
+            // Ctrl-C or a cancelled CI job: stop QEMU (no emulator is left
+            // behind), let the session see it end, and say so.
+            PosixSignal? interrupted = null;
+            void Interrupt(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                interrupted = context.Signal;
+                emulator.Stop();
+            }
+
+            using (PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt))
+            using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt))
             using (emulator)
             {
-                Socket? socket = Connect(invocation.SocketPath, emulator, clock, Min(settings.AnswerTimeout, settings.Timeout));
-                if (socket == null)
+                (SessionResult? session, bool exited) = Session(settings, invocation, emulator, clock, output);
+                if (interrupted.HasValue)
                 {
-                    return emulator.HasExited ? EmulatorEnded(command, exited: true, emulator, error) : NoAnswer(command, settings, error, "QEMU never opened its serial socket");
+                    error.WriteLine($"{command}: interrupted ({interrupted.Value}); QEMU stopped");
+                    return RunExit.Interrupted;
                 }
 
-                SessionResult session;
-                using (var stream = new NetworkStream(socket, ownsSocket: true))
+                if (session == null)
                 {
-                    var options = new SessionOptions { Clock = clock, AnswerTimeout = settings.AnswerTimeout, Timeout = settings.Timeout };
-                    session = DeviceSession.RunAsync(stream, options, line => output.WriteLine(line)).GetAwaiter().GetResult();
+                    return exited ? EmulatorEnded(command, exited, emulator, error) : NoAnswer(command, settings, error, "QEMU never opened its serial socket");
                 }
 
-                // QEMU closes the socket as it exits: give it a moment to be
-                // seen to have exited, so the report can say so and show why.
-                Stopwatch grace = Stopwatch.StartNew();
-                while (session.End == SessionEnd.Disconnected && !emulator.HasExited && grace.Elapsed < ExitGrace)
-                {
-                    Thread.Sleep(ConnectRetry);
-                }
-
-                bool exited = emulator.HasExited;
-                emulator.Stop();
                 return Report(settings, command, session, exited, emulator, output, error);
             }
+        }
+
+        /// <summary>
+        /// Connects and runs the session; QEMU is stopped at its end. The
+        /// session is null when QEMU never opened its socket; exited says
+        /// whether QEMU had ended by itself.
+        /// </summary>
+        private static (SessionResult? Session, bool Exited) Session(QemuRunSettings settings, QemuInvocation invocation, IEmulator emulator, Stopwatch clock, TextWriter output)
+        {
+            Socket? socket = Connect(invocation.SocketPath, emulator, clock, Min(settings.AnswerTimeout, settings.Timeout));
+            if (socket == null)
+            {
+                bool gone = emulator.HasExited;
+                emulator.Stop();
+                return (null, gone);
+            }
+
+            SessionResult session;
+            using (var stream = new NetworkStream(socket, ownsSocket: true))
+            {
+                var options = new SessionOptions { Clock = clock, AnswerTimeout = settings.AnswerTimeout, Timeout = settings.Timeout };
+                session = DeviceSession.RunAsync(stream, options, line => output.WriteLine(line)).GetAwaiter().GetResult();
+            }
+
+            // QEMU closes the socket as it exits: give it a moment to be
+            // seen to have exited, so the report can say so and show why.
+            Stopwatch grace = Stopwatch.StartNew();
+            while (session.End == SessionEnd.Disconnected && !emulator.HasExited && grace.Elapsed < ExitGrace)
+            {
+                Thread.Sleep(ConnectRetry);
+            }
+
+            bool exited = emulator.HasExited;
+            emulator.Stop();
+            return (session, exited);
         }
 
         private static int Report(QemuRunSettings settings, string command, SessionResult session, bool exited, IEmulator emulator, TextWriter output, TextWriter error)

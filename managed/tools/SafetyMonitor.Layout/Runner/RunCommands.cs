@@ -54,9 +54,9 @@ namespace SafetyMonitor.Layout.Runner
 
             string description = tests
                 ? "Runs nanoFramework unit tests (UnitTestLauncher) on a nanoCLR under QEMU and prints the device's output, then one line \"N passed, N failed\". " +
-                  "Exit 0: all passed; 1: a test failed; 2: unusable input; 4: no answer; 5: time ran out; 6: packets damaged or lost; 7: no test result; 8: QEMU ended first."
+                  "Exit 0: all passed; 1: a test failed; 2: unusable input; 4: no answer; 5: time ran out; 6: packets damaged or lost; 7: no test result; 8: QEMU ended first; 9: interrupted."
                 : "Runs a nanoFramework application on a nanoCLR under QEMU, printing the device's output until the program exits. " +
-                  "Exit 0: it exited; 2: unusable input; 4: no answer; 5: time ran out; 6: packets damaged or lost; 8: QEMU ended first.";
+                  "Exit 0: it exited; 2: unusable input; 4: no answer; 5: time ran out; 6: packets damaged or lost; 8: QEMU ended first; 9: interrupted.";
             var command = new Command(tests ? "qemu-test" : "qemu-run", description)
             {
                 clr, assemblies, deploymentAddress, clrAddress, qemu, machine, timeout, answer, qemuArgs,

@@ -50,8 +50,23 @@ namespace SafetyMonitor.Layout.Tests.Runner
         /// <summary>Its ping reply says the program has already exited (Monitor_Ping_c_Ping_DbgFlag_AppExit), and it sends nothing more.</summary>
         internal bool AppExitInPingReply { get; set; }
 
-        /// <summary>It refuses the host's first ping as a bad header (WP_ReportBadPacket).</summary>
-        internal bool RefuseFirstPing { get; set; }
+        /// <summary>It refuses the host's first pings, this many, as bad headers (WP_ReportBadPacket).</summary>
+        internal int RefusePings { get; set; }
+
+        /// <summary>Added to the SequenceReply of every ping reply (a reply to a ping the host never sent).</summary>
+        internal int ReplySequenceOffset { get; set; }
+
+        /// <summary>Its ping replies carry 4 payload bytes instead of 8.</summary>
+        internal bool ShortPingReply { get; set; }
+
+        /// <summary>After this message it pings as at discovery, with its next sequence number (no reset).</summary>
+        internal int PingAgainAfterMessage { get; set; } = -1;
+
+        /// <summary>It ignores this many host pings first (not yet listening).</summary>
+        internal int IgnoreFirstPings { get; set; }
+
+        /// <summary>Text sent after the lines with no newline at its end.</summary>
+        internal string Trailing { get; set; } = string.Empty;
 
         internal DeviceScript Say(params string[] lines)
         {
@@ -92,8 +107,8 @@ namespace SafetyMonitor.Layout.Tests.Runner
             _script = script;
         }
 
-        /// <summary>Sources and flags of the host pings the device accepted, in order.</summary>
-        internal List<(uint Source, uint Flags)> HostPings { get; } = new List<(uint, uint)>();
+        /// <summary>Sources, flags and sequence numbers of the host pings the device accepted, in order.</summary>
+        internal List<(uint Source, uint Flags, ushort Sequence)> HostPings { get; } = new List<(uint, uint, ushort)>();
 
         /// <summary>Host packets whose header CRC failed.</summary>
         internal int BadHostPackets { get; private set; }
@@ -191,7 +206,17 @@ namespace SafetyMonitor.Layout.Tests.Runner
                     {
                         await BootAsync().ConfigureAwait(false);
                     }
+
+                    if (message == _script.PingAgainAfterMessage)
+                    {
+                        await BootAsync(reset: false).ConfigureAwait(false);
+                    }
                 }
+            }
+
+            if (_script.Trailing.Length > 0)
+            {
+                SendMessage(message++, Encoding.UTF8.GetBytes(_script.Trailing));
             }
 
             if (_script.CloseAfterText)
@@ -210,14 +235,18 @@ namespace SafetyMonitor.Layout.Tests.Runner
             }
         }
 
-        /// <summary>A reset: number from 0, ping, wait for a host ping (text before it would be dropped).</summary>
-        private async Task BootAsync()
+        /// <summary>A reset (number from 0), or only a discovery: ping, wait for a host ping (text before it would be dropped).</summary>
+        private async Task BootAsync(bool reset = true)
         {
             _enabled = false;
             lock (_writeLock)
             {
                 // Debugger_Discovery's ping: Source nanoCLR, NoCaching | NonCritical.
-                _sequence = 0;
+                if (reset)
+                {
+                    _sequence = 0;
+                }
+
                 Send(Packet(0x00, _sequence++, 0, 0x2000 | 0x0001, PingPayload(0x00010000, 0), _script.Crc32));
             }
 
@@ -338,7 +367,7 @@ namespace SafetyMonitor.Layout.Tests.Runner
             }
 
             bool good = Crc(header, 0, 32) == crcHeader && size <= 1024;
-            if (good && _script.RefuseFirstPing && _pingsRefused == 0)
+            if (good && _pingsRefused < _script.RefusePings)
             {
                 _pingsRefused++;
                 good = false;
@@ -371,7 +400,12 @@ namespace SafetyMonitor.Layout.Tests.Runner
             {
                 uint source = BinaryPrimitives.ReadUInt32LittleEndian(payload);
                 uint pingFlags = BinaryPrimitives.ReadUInt32LittleEndian(payload.AsSpan(4));
-                HostPings.Add((source, pingFlags));
+                HostPings.Add((source, pingFlags, sequence));
+                if (HostPings.Count <= _script.IgnoreFirstPings)
+                {
+                    return true;
+                }
+
                 if (source == 0x00010002)
                 {
                     _stopped = (pingFlags & 0x1) != 0;
@@ -379,7 +413,8 @@ namespace SafetyMonitor.Layout.Tests.Runner
                     lock (_writeLock)
                     {
                         // WP_ReplyToCommand(success, not critical): ACK | NonCritical | Reply.
-                        Send(Packet(0x00, _sequence++, sequence, 0x8000 | 0x0001 | 0x0002, PingPayload(0x00010000, replyFlags), _script.Crc32));
+                        byte[] reply = PingPayload(0x00010000, replyFlags).AsSpan(0, _script.ShortPingReply ? 4 : 8).ToArray();
+                        Send(Packet(0x00, _sequence++, (ushort)(sequence + _script.ReplySequenceOffset), 0x8000 | 0x0001 | 0x0002, reply, _script.Crc32));
                     }
 
                     _enabled = true;

@@ -75,7 +75,8 @@ namespace SafetyMonitor.Layout.Tests.Runner
             (SessionResult result, DeviceDouble device) = Run(new DeviceScript().Say("hello"));
             Assert.Equal(SessionEnd.ProgramExited, result.End);
             Assert.NotEmpty(device.HostPings);
-            Assert.All(device.HostPings, p => Assert.Equal((WireProtocol.PingSourceHost, 0u), (p.Source, p.Flags)));
+            Assert.All(device.HostPings, p => Assert.Equal((0x00010002u, 0u), (p.Source, p.Flags)));
+            Assert.Equal(Enumerable.Range(0, device.HostPings.Count).Select(i => (ushort)i), device.HostPings.Select(p => p.Sequence));
         }
 
         [Fact]
@@ -142,11 +143,15 @@ namespace SafetyMonitor.Layout.Tests.Runner
         [Fact]
         public void ADeviceThatNeverExitsTimesOutWithItsTextKept()
         {
-            (SessionResult result, _) = Run(
+            (SessionResult result, DeviceDouble device) = Run(
                 new DeviceScript { NeverExits = true }.Say("working"),
-                new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromMilliseconds(600) });
+                new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(2) });
             Assert.Equal(SessionEnd.TimedOut, result.End);
             Assert.Equal(new[] { "working" }, result.Lines);
+
+            // Answered, the session stops pinging: the ping at its start and
+            // the one for the boot ping, not one every 250 ms for 2 s.
+            Assert.InRange(device.HostPings.Count, 1, 3);
         }
 
         [Fact]
@@ -197,27 +202,121 @@ namespace SafetyMonitor.Layout.Tests.Runner
         [Fact]
         public void ARefusedPingIsSentAgain()
         {
+            // The session pings at its start and again for the device's boot
+            // ping; the double refuses both, so with a 30 s interval only the
+            // bad-packet reports can bring the third within the 20 s.
             (SessionResult result, DeviceDouble device) = Run(
-                new DeviceScript { RefuseFirstPing = true }.Say("hello"),
+                new DeviceScript { RefusePings = 2 }.Say("hello"),
                 new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(20), PingInterval = TimeSpan.FromSeconds(30) });
             Assert.Equal(SessionEnd.ProgramExited, result.End);
             Assert.Equal(new[] { "hello" }, result.Lines);
-            Assert.Equal(1, result.Nacks);
-            Assert.Equal(1, device.BadHostPackets);
+            Assert.Equal(2, result.Nacks);
+            Assert.Equal(2, device.BadHostPackets);
             Assert.True(result.Intact);
         }
 
         [Fact]
         public void PingsRepeatUntilTheDeviceAnswers()
         {
-            // The double refuses the first ping; with a long interval only
-            // the bad-packet report can bring the second, so the session
-            // ends only if it answers a NACK with a new ping.
+            // A device that is not listening yet drops the first pings
+            // without a word: only the interval brings the next one.
             (SessionResult result, DeviceDouble device) = Run(
-                new DeviceScript { RefuseFirstPing = true }.Say("hello"),
-                new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromSeconds(20), PingInterval = TimeSpan.FromMilliseconds(50) });
+                new DeviceScript { IgnoreFirstPings = 3 }.Say("hello"),
+                new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(20), PingInterval = TimeSpan.FromMilliseconds(50) });
             Assert.Equal(SessionEnd.ProgramExited, result.End);
-            Assert.True(device.HostPings.Count >= 1);
+            Assert.Equal(new[] { "hello" }, result.Lines);
+            Assert.True(device.HostPings.Count >= 4);
+        }
+
+        [Fact]
+        public void EachPingTakesTheNextSequenceNumber()
+        {
+            (_, DeviceDouble device) = Run(
+                new DeviceScript { IgnoreFirstPings = 2 }.Say("hello"),
+                new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(20), PingInterval = TimeSpan.FromMilliseconds(50) });
+            Assert.Equal(Enumerable.Range(0, device.HostPings.Count).Select(i => (ushort)i), device.HostPings.Select(p => p.Sequence));
+        }
+
+        [Fact]
+        public void AReplyToAPingNeverSentIsNoAnswer()
+        {
+            (SessionResult result, _) = Run(
+                new DeviceScript { ReplySequenceOffset = 1000 }.Say("hello"),
+                new SessionOptions { AnswerTimeout = TimeSpan.FromMilliseconds(600), Timeout = TimeSpan.FromSeconds(20) });
+            Assert.Equal(SessionEnd.NoAnswer, result.End);
+        }
+
+        [Fact]
+        public void APingReplyWithoutFlagsIsNoAnswer()
+        {
+            (SessionResult result, _) = Run(
+                new DeviceScript { ShortPingReply = true }.Say("hello"),
+                new SessionOptions { AnswerTimeout = TimeSpan.FromMilliseconds(600), Timeout = TimeSpan.FromSeconds(20) });
+            Assert.Equal(SessionEnd.NoAnswer, result.End);
+        }
+
+        [Fact]
+        public void AnotherDiscoveryPingIsAnsweredButIsNoBoot()
+        {
+            (SessionResult result, DeviceDouble device) = Run(
+                new DeviceScript { PingAgainAfterMessage = 0 }.Say("first", "second"),
+                new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(20), PingInterval = TimeSpan.FromSeconds(30) });
+            Assert.Equal(SessionEnd.ProgramExited, result.End);
+            Assert.Equal(new[] { "first", "second" }, result.Lines);
+            Assert.Equal(1, result.Boots);
+            Assert.True(result.Intact);
+            Assert.Equal(2, device.HostPings.Count);
+        }
+
+        [Fact]
+        public void AGapRightBeforeADiscoveryPingIsStillAGap()
+        {
+            (SessionResult result, _) = Run(new DeviceScript { PingAgainAfterMessage = 1, DropMessage = 1 }.Say("first", "second", "third"));
+            Assert.Equal(1, result.SequenceGaps);
+        }
+
+        [Fact]
+        public void TheAnswerTimeOutStopsCountingOnceTheDeviceAnswered()
+        {
+            (SessionResult result, _) = Run(
+                new DeviceScript { NeverExits = true }.Say("working"),
+                new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(1.5), Timeout = TimeSpan.FromSeconds(4) });
+            Assert.Equal(SessionEnd.TimedOut, result.End);
+        }
+
+        [Fact]
+        public void TextWithoutANewlineEndsAsALineAtProgramExit()
+        {
+            (SessionResult result, _) = Run(new DeviceScript { Trailing = "no newline" }.Say("first"));
+            Assert.Equal(SessionEnd.ProgramExited, result.End);
+            Assert.Equal(new[] { "first", "no newline" }, result.Lines);
+        }
+
+        [Fact]
+        public void TextWithoutANewlineEndsAsALineAtATimeOut()
+        {
+            (SessionResult result, _) = Run(
+                new DeviceScript { Trailing = "half a line", NeverExits = true }.Say("first"),
+                new SessionOptions { AnswerTimeout = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(2) });
+            Assert.Equal(SessionEnd.TimedOut, result.End);
+            Assert.Equal(new[] { "first", "half a line" }, result.Lines);
+        }
+
+        [Fact]
+        public void ALineCutByAResetEndsThere()
+        {
+            (SessionResult result, _) = Run(new DeviceScript { ChunkSize = 6, RebootAfterMessage = 0 }.Say("cut by the reset"));
+            Assert.Equal(new[] { "cut by", " the reset" }, result.Lines);
+            Assert.Equal(2, result.Boots);
+        }
+
+        [Fact]
+        public void AFalseMarkerInTheNoiseDoesNotHideThePacket()
+        {
+            byte[] falseMarker = System.Text.Encoding.ASCII.GetBytes("NFPKTV1\0");
+            (SessionResult result, _) = Run(new DeviceScript { Noise = falseMarker }.Say("first", "second"));
+            Assert.Equal(new[] { "first", "second" }, result.Lines);
+            Assert.True(result.BadHeaders >= 2);
         }
 
         [Fact]
@@ -238,8 +337,8 @@ namespace SafetyMonitor.Layout.Tests.Runner
             using var pair = SocketPair.Create();
             (DeviceDouble device, Task running) = DeviceDouble.Start(pair.Device, new DeviceScript().Say("must not appear"));
             var payload = new byte[8];
-            BitConverter.GetBytes(WireProtocol.PingSourceHost).CopyTo(payload, 0);
-            BitConverter.GetBytes(WireProtocol.PingFlagStop).CopyTo(payload, 4);
+            BitConverter.GetBytes(0x00010002u).CopyTo(payload, 0);
+            BitConverter.GetBytes(0x00000001u).CopyTo(payload, 4); // Monitor_Ping_c_Ping_DbgFlag_Stop
             byte[] ping = DeviceDouble.Packet(0, 0, 0, 0, payload, crc32: true);
             pair.Host.Write(ping, 0, ping.Length);
             var receiver = new WireReceiver();
@@ -263,7 +362,7 @@ namespace SafetyMonitor.Layout.Tests.Runner
                 // The read timed out: the device is quiet.
             }
 
-            Assert.Equal(new uint[] { WireProtocol.MonitorPing, WireProtocol.MonitorPing }, seen);
+            Assert.Equal(new uint[] { 0, 0 }, seen);
             pair.Dispose();
             AssertEnds(running);
             Assert.Single(device.HostPings);

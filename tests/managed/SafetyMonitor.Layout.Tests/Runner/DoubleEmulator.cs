@@ -21,6 +21,7 @@ namespace SafetyMonitor.Layout.Tests.Runner
         private readonly Task _serving;
         private Stream? _connection;
         private Task? _device;
+        private System.Diagnostics.Stopwatch? _deviceEnded;
 
         private DoubleEmulator(IReadOnlyList<string> arguments, DeviceScript script)
         {
@@ -60,7 +61,11 @@ namespace SafetyMonitor.Layout.Tests.Runner
         /// <summary>When set, the emulator "exits" with this code once the device closed the connection.</summary>
         internal int? ExitsWith { get; set; }
 
-        public bool HasExited => Stopped || (ExitsWith.HasValue && _device != null && _device.IsCompleted);
+        /// <summary>
+        /// Like QEMU, whose process is seen to end a moment after its socket
+        /// closed: an emulator that exits does so 300 ms after its device ended.
+        /// </summary>
+        public bool HasExited => Stopped || (ExitsWith.HasValue && _deviceEnded != null && _deviceEnded.Elapsed >= TimeSpan.FromMilliseconds(300));
 
         public int ExitCode => ExitsWith ?? 0;
 
@@ -94,7 +99,7 @@ namespace SafetyMonitor.Layout.Tests.Runner
                 _connection = new NetworkStream(accepted, ownsSocket: true);
                 (DeviceDouble device, Task running) = DeviceDouble.Start(_connection, _script);
                 Device = device;
-                _device = running;
+                _device = running.ContinueWith(_ => _deviceEnded = System.Diagnostics.Stopwatch.StartNew(), TaskScheduler.Default);
             }
             catch (SocketException)
             {

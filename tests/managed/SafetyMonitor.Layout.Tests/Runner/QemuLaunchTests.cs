@@ -106,7 +106,11 @@ namespace SafetyMonitor.Layout.Tests.Runner
         {
             string pidFile = Path.Combine(_directory, "sleep.pid");
             string qemu = Script("sleeper", $"echo $$ > '{pidFile}'\nexec sleep 300\n");
-            (int exit, _, string error) = Run(qemu, Spin(_directory), answer: 0.5);
+            // The answer time bounds the wait for the socket, not the (hour-long) run time:
+            // a bound checked with a margin of 60 times, not a speed.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            (int exit, _, string error) = Run(qemu, Spin(_directory), answer: 0.5, timeout: 3600);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the runner waited {clock.Elapsed} for a socket it should give up on after 0.5 s");
             Assert.Equal(RunExit.NoAnswer, exit);
             Assert.Contains("QEMU never opened its serial socket", error);
             AssertGone(pidFile);
@@ -131,6 +135,56 @@ namespace SafetyMonitor.Layout.Tests.Runner
             Assert.Contains("apt-get install qemu-system-arm", error);
         }
 
+        /// <summary>
+        /// SIGTERM, as a cancelled CI job sends it. (SIGINT goes to the same
+        /// handler; it is not sent here: a background job, as make test may
+        /// be, ignores SIGINT and passes that on to the runner.)
+        /// </summary>
+        [Theory]
+        [InlineData("TERM")]
+        public async System.Threading.Tasks.Task AnInterruptedRunnerStopsQemuFirst(string signal)
+        {
+            string pidFile = Path.Combine(_directory, "qemu.pid");
+            string qemu = Script("qemu", $"echo $$ > '{pidFile}'\nexec qemu-system-arm \"$@\"\n");
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (string arg in new[]
+            {
+                Path.Combine(AppContext.BaseDirectory, "SafetyMonitor.Layout.dll"), "qemu-test", Spin(_directory), PeFiles.MscorlibPath,
+                "--deployment-address", "0x08080000", "--qemu", qemu, "--answer-timeout", "120",
+            })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var runner = System.Diagnostics.Process.Start(start)!;
+            var stderr = runner.StandardError.ReadToEndAsync();
+            var stdout = runner.StandardOutput.ReadToEndAsync();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!File.Exists(pidFile) && DateTime.UtcNow < deadline)
+            {
+                await System.Threading.Tasks.Task.Delay(50);
+            }
+
+            // Give the runner time to connect and ping, then interrupt it.
+            await System.Threading.Tasks.Task.Delay(1000);
+            using (var kill = System.Diagnostics.Process.Start("kill", new[] { "-" + signal, runner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            bool ended = runner.WaitForExit(30_000);
+            if (!ended)
+            {
+                runner.Kill(entireProcessTree: true);
+            }
+
+            Assert.True(ended, "the runner did not end after SIG" + signal);
+            Assert.Equal(RunExit.Interrupted, runner.ExitCode);
+            Assert.Contains($"interrupted (SIG{signal}); QEMU stopped", await stderr);
+            Assert.DoesNotContain("passed", await stdout);
+            AssertGone(pidFile);
+        }
+
         /// <summary>A flash image whose reset handler branches to itself: SP 0x20001000, PC 0x08000009 (Thumb), then `b .`.</summary>
         private static string Spin(string directory) =>
             PeFiles.Write(directory, "spin.bin", new byte[] { 0x00, 0x10, 0x00, 0x20, 0x09, 0x00, 0x00, 0x08, 0xFE, 0xE7, 0x00, 0x00 });
@@ -150,13 +204,13 @@ namespace SafetyMonitor.Layout.Tests.Runner
             return path;
         }
 
-        private static (int Exit, string Output, string Error) Run(string qemu, string bin, double answer, string machine = "netduinoplus2")
+        private static (int Exit, string Output, string Error) Run(string qemu, string bin, double answer, string machine = "netduinoplus2", double timeout = 60)
         {
             var output = new StringWriter();
             var error = new StringWriter();
             var settings = new QemuRunSettings(
                 bin, new[] { PeFiles.MscorlibPath }, 0x08080000, 0x08000000, qemu, machine,
-                TimeSpan.FromSeconds(answer), TimeSpan.FromSeconds(60), Array.Empty<string>(), Tests: true);
+                TimeSpan.FromSeconds(answer), TimeSpan.FromSeconds(timeout), Array.Empty<string>(), Tests: true);
             int exit = QemuRun.Execute(settings, output, error);
             return (exit, output.ToString(), error.ToString());
         }

@@ -122,9 +122,9 @@ namespace SafetyMonitor.Layout.Tests.Runner
         [Fact]
         public void ADeviceThatNeverExitsExitsFive()
         {
-            Outcome run = Run(Settings(timeout: 0.7), new DeviceScript { NeverExits = true }.Say(TwoPassing));
+            Outcome run = Run(Settings(timeout: 2), new DeviceScript { NeverExits = true }.Say(TwoPassing));
             Assert.Equal(RunExit.TimedOut, run.Exit);
-            Assert.Contains("the program did not exit within 0.7 s", run.Error);
+            Assert.Contains("the program did not exit within 2 s", run.Error);
             Assert.Equal("2 passed, 0 failed", run.Output.Last());
         }
 
@@ -144,6 +144,14 @@ namespace SafetyMonitor.Layout.Tests.Runner
             Assert.Equal(RunExit.Corrupted, run.Exit);
             Assert.Equal("1 passed, 0 failed", run.Output.Last());
             Assert.Contains("packets from the device were damaged or lost", run.Error);
+        }
+
+        [Fact]
+        public void DamageOutranksAFailedTest()
+        {
+            Outcome run = Run(Settings(), new DeviceScript { CorruptPayloadOfMessage = 0 }.Say("Ready.", "Test failed,NFUnitTest.A.One.0,boom"));
+            Assert.Equal(RunExit.Corrupted, run.Exit);
+            Assert.Equal("0 passed, 1 failed", run.Output.Last());
         }
 
         [Fact]

@@ -46,6 +46,19 @@ namespace SafetyMonitor.Layout.Tests.Runner
         }
 
         [Theory]
+        [InlineData("--timeout", "86400")]
+        [InlineData("--timeout", "0.001")]
+        [InlineData("--answer-timeout", "86400")]
+        public void TheLimitsOfTheTimesAreAccepted(string option, string value)
+        {
+            string missing = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "none-" + System.Guid.NewGuid().ToString("N") + ".elf");
+            Run run = Run.Of("qemu-test", missing, "b.pe", option, value);
+            Assert.Equal(RunExit.Unusable, run.Exit);
+            Assert.Contains($"{missing}: cannot read it", run.Error);
+            Assert.DoesNotContain("needs a number of seconds", run.Error);
+        }
+
+        [Theory]
         [InlineData("0x080C0000", 0x080C0000u)]
         [InlineData("0X080c0000", 0x080C0000u)]
         [InlineData("134217728", 0x08000000u)]
@@ -78,6 +91,29 @@ namespace SafetyMonitor.Layout.Tests.Runner
             finally
             {
                 System.IO.File.Delete(clr);
+            }
+        }
+
+        [Fact]
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+        public void TheAnswerTimeReachesTheRun()
+        {
+            // A "QEMU" that never opens its socket: the runner gives up after
+            // the answer time, not the run time.
+            string directory = System.IO.Directory.CreateTempSubdirectory("smcli-").FullName;
+            try
+            {
+                string qemu = System.IO.Path.Combine(directory, "sleeper");
+                System.IO.File.WriteAllText(qemu, "#!/bin/sh\nexec sleep 300\n");
+                System.IO.File.SetUnixFileMode(qemu, System.IO.UnixFileMode.UserRead | System.IO.UnixFileMode.UserExecute);
+                string clr = PeFiles.Write(directory, "nanoCLR.bin", new byte[8]);
+                Run run = Run.Of("qemu-test", clr, PeFiles.MscorlibPath, "--deployment-address", "0x08080000", "--qemu", qemu, "--answer-timeout", "0.5", "--timeout", "20");
+                Assert.Equal(RunExit.NoAnswer, run.Exit);
+                Assert.Contains("the device did not answer within 0.5 s (--answer-timeout; QEMU never opened its serial socket)", run.Error);
+            }
+            finally
+            {
+                System.IO.Directory.Delete(directory, recursive: true);
             }
         }
 
