@@ -11,11 +11,14 @@
 #include <stddef.h>
 
 /* The IWDG's base: the board's (board.h), or inside a ChibiOS target the
- * CMSIS device header's IWDG_BASE (hal.h includes it), which the chibios
- * port uses since ChibiOS's own board.h does not name it. */
+ * CMSIS device header's IWDG_BASE, which the chibios port uses since
+ * ChibiOS's own board.h does not name it. hal.h (which brings the device
+ * header) is not included here: its register macros (RCC_CR_HSION,
+ * CRC_CR_RESET, IWDG_SR_PVU, ...) clash with stm32_regs.h's; the port takes
+ * IWDG_BASE in a unit of its own (stack_check_watchdog_chibios.c). */
 #if defined(STM32_IWDG_BASE_FROM_CMSIS)
-#include "hal.h"
-#define BOARD_IWDG_BASE ((uint32_t)IWDG_BASE)
+extern const uint32_t stm32_iwdg_cmsis_base;
+#define BOARD_IWDG_BASE stm32_iwdg_cmsis_base
 #else
 #include "board.h"
 #endif

@@ -29,6 +29,11 @@
 
 #include <stdbool.h>
 
+/* The CMSIS device header's IWDG_BASE for the register driver
+ * (stm32_iwdg_chibios.c compiles drivers/stm32/stm32_iwdg.c, whose
+ * stm32_regs.h must not meet the device header's macros in one unit). */
+const uint32_t stm32_iwdg_cmsis_base = (uint32_t)IWDG_BASE;
+
 #if defined(HAL_USE_WDG) && (HAL_USE_WDG == TRUE)
 #define STACK_CHECK_WATCHDOG_WDG_DRIVER 1
 #endif

@@ -28,16 +28,50 @@ typedef struct
 } RCC_TypeDef;
 RCC_TypeDef *safetymonitor_standin_rcc(void);
 #define RCC (safetymonitor_standin_rcc())
-#define RCC_CSR_LSION (1u << 0)
-#define RCC_CSR_LSIRDY (1u << 1)
-#define RCC_CSR_RMVF (1u << 24)
-#define RCC_CSR_BORRSTF (1u << 25)
-#define RCC_CSR_PINRSTF (1u << 26)
-#define RCC_CSR_PORRSTF (1u << 27)
-#define RCC_CSR_SFTRSTF (1u << 28)
-#define RCC_CSR_IWDGRSTF (1u << 29)
-#define RCC_CSR_WWDGRSTF (1u << 30)
-#define RCC_CSR_LPWRRSTF (1u << 31)
+#define RCC_CSR_LSION_Pos (0U)
+#define RCC_CSR_LSION_Msk (0x1UL << RCC_CSR_LSION_Pos)
+#define RCC_CSR_LSION RCC_CSR_LSION_Msk
+#define RCC_CSR_LSIRDY_Pos (1U)
+#define RCC_CSR_LSIRDY_Msk (0x1UL << RCC_CSR_LSIRDY_Pos)
+#define RCC_CSR_LSIRDY RCC_CSR_LSIRDY_Msk
+#define RCC_CSR_RMVF_Pos (24U)
+#define RCC_CSR_RMVF_Msk (0x1UL << RCC_CSR_RMVF_Pos)
+#define RCC_CSR_RMVF RCC_CSR_RMVF_Msk
+#define RCC_CSR_BORRSTF_Pos (25U)
+#define RCC_CSR_BORRSTF_Msk (0x1UL << RCC_CSR_BORRSTF_Pos)
+#define RCC_CSR_BORRSTF RCC_CSR_BORRSTF_Msk
+#define RCC_CSR_PINRSTF_Pos (26U)
+#define RCC_CSR_PINRSTF_Msk (0x1UL << RCC_CSR_PINRSTF_Pos)
+#define RCC_CSR_PINRSTF RCC_CSR_PINRSTF_Msk
+#define RCC_CSR_PORRSTF_Pos (27U)
+#define RCC_CSR_PORRSTF_Msk (0x1UL << RCC_CSR_PORRSTF_Pos)
+#define RCC_CSR_PORRSTF RCC_CSR_PORRSTF_Msk
+#define RCC_CSR_SFTRSTF_Pos (28U)
+#define RCC_CSR_SFTRSTF_Msk (0x1UL << RCC_CSR_SFTRSTF_Pos)
+#define RCC_CSR_SFTRSTF RCC_CSR_SFTRSTF_Msk
+#define RCC_CSR_IWDGRSTF_Pos (29U)
+#define RCC_CSR_IWDGRSTF_Msk (0x1UL << RCC_CSR_IWDGRSTF_Pos)
+#define RCC_CSR_IWDGRSTF RCC_CSR_IWDGRSTF_Msk
+#define RCC_CSR_WWDGRSTF_Pos (30U)
+#define RCC_CSR_WWDGRSTF_Msk (0x1UL << RCC_CSR_WWDGRSTF_Pos)
+#define RCC_CSR_WWDGRSTF RCC_CSR_WWDGRSTF_Msk
+#define RCC_CSR_LPWRRSTF_Pos (31U)
+#define RCC_CSR_LPWRRSTF_Msk (0x1UL << RCC_CSR_LPWRRSTF_Pos)
+#define RCC_CSR_LPWRRSTF RCC_CSR_LPWRRSTF_Msk
+
+/* A few of the device header's register macros, spelled as CMSIS spells
+ * them (stm32f405xx.h): a unit that also includes stm32_regs.h, which names
+ * the same bits its own way, fails with "redefined" under -Werror, as it
+ * does against the real header. */
+#define RCC_CR_HSION_Pos (0U)
+#define RCC_CR_HSION_Msk (0x1UL << RCC_CR_HSION_Pos)
+#define RCC_CR_HSION RCC_CR_HSION_Msk
+#define CRC_CR_RESET_Pos (0U)
+#define CRC_CR_RESET_Msk (0x1UL << CRC_CR_RESET_Pos)
+#define CRC_CR_RESET CRC_CR_RESET_Msk
+#define IWDG_SR_PVU_Pos (0U)
+#define IWDG_SR_PVU_Msk (0x1UL << IWDG_SR_PVU_Pos)
+#define IWDG_SR_PVU IWDG_SR_PVU_Msk
 
 /* The CMSIS device header's IWDG_BASE (APB1PERIPH_BASE + 0x3000 in
  * stm32f4xx.h / stm32f7xx.h; RM0090 §2.3 Table 1). */
