@@ -5,7 +5,8 @@
 # one fact broken it refuses in one message and writes nothing:
 #   - the nanoCLR's flash0 not at the first block (the core boots there);
 #   - a BOOTSTRAP block in the map of a target without a nanoBooter;
-#   - the deployment region not where the DEPLOYMENT blocks start.
+#   - the deployment region not where the DEPLOYMENT blocks start;
+# and every C file it installs into emulation/ is one the nanoCLR compiles.
 #   check_own_target_install.sh <repository root>
 set -euo pipefail
 root="$1"
@@ -31,6 +32,14 @@ tree "${work}/ok"
 bash "${root}/boards/common/nanoframework/install-into-nf-target.sh" "${work}/ok" "${board}" > "${work}/ok.log" 2>&1 ||
     fail "the repository's own target was refused: $(cat "${work}/ok.log")"
 [[ -f "${work}/ok/targets/ChibiOS/${board}/nanoCLR/STM32F405xG_CLR-DEBUG.ld" ]] || fail "no -DEBUG script written"
+# Every C file the installer puts into emulation/ is compiled into the nanoCLR
+# (qemu_emulation.cmake's list): a model or trap source left out links only
+# on the real tree, as undefined references (iwdg_clock.c once was).
+emulation="${work}/ok/targets/ChibiOS/${board}/emulation"
+for source in "${emulation}"/*.c; do
+    grep -qE "\{qemu_emulation_dir\}/$(basename "${source}" | sed 's/\./\\./g')\)?$" "${emulation}/qemu_emulation.cmake" ||
+        fail "emulation/$(basename "${source}") is installed but not in qemu_emulation.cmake's QEMU_EMULATION_CLR_SOURCE_FILES"
+done
 
 refused() {  # <name> <file relative to boards/QEMU_NETDUINOPLUS2/nanoframework> <sed script> <expected message>
     local name="$1" file="$2" edit="$3" expect="$4"

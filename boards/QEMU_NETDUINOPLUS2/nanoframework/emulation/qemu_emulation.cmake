@@ -11,6 +11,7 @@ set(QEMU_EMULATION_CLR_SOURCE_FILES
     ${qemu_emulation_dir}/qemu_nanoclr_emulation.c
     ${qemu_emulation_dir}/stm32_trap.c
     ${qemu_emulation_dir}/thumb_ldst.c
+    ${qemu_emulation_dir}/iwdg_clock.c
     ${qemu_emulation_dir}/stm32_periph_model.c
     ${qemu_emulation_dir}/stm32_backup_domain_model.c
     ${qemu_emulation_dir}/semihosting.c)
