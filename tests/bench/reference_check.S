@@ -39,6 +39,43 @@
     .equ CRC_BASE, 0x40023000     /* RM0090 §2.3 memory map (board.h: BOARD_CRC_BASE) */
     .equ CRC_CR, 0x08
 
+/* The parts every routine has, written once (each expands to exactly the
+ * instructions listed, so the counts stay what they were):
+ * BEGIN_CHECK: the seal test (to 9f: -7), push, the lock (LR keeps the
+ *   previous BASEPRI), CRC_CR.RESET; leaves r1 = CRC_DR, r0 = the area.
+ * FEED: one store to CRC_DR per register named.
+ * END_CHECK: CRC_DR read, the lock released, the residue compared (SUBS),
+ *   to the diagnosis on a mismatch, else return 0. */
+    .macro BEGIN_CHECK
+    ldr r0, =reference_area_state
+    ldr r0, [r0]
+    cmp r0, #SEALED
+    bne 9f
+    push {r4-r11, lr}
+    mrs lr, basepri
+    movs r1, #LOCK_LEVEL
+    msr basepri_max, r1
+    ldr r1, =CRC_BASE
+    movs r0, #1
+    str r0, [r1, #CRC_CR]
+    ldr r0, =__stack_corruption_area_start__
+    .endm
+
+    .macro FEED reg:req, rest:vararg
+    str \reg, [r1]
+    .ifnb \rest
+    FEED \rest
+    .endif
+    .endm
+
+    .macro END_CHECK
+    ldr r0, [r1]
+    msr basepri, lr
+    subs r0, r0, #RESIDUE
+    bne reference_diagnose
+    pop {r4-r11, pc}
+    .endm
+
     .global reference_area_state
     .bss
     .align 2
@@ -63,58 +100,14 @@ reference_diagnose:
     .thumb_func
     .type reference_check_128, %function
 reference_check_128:
-    ldr r0, =reference_area_state
-    ldr r0, [r0]
-    cmp r0, #SEALED
-    bne 9f
-    push {r4-r11, lr}
-    mrs lr, basepri
-    movs r1, #LOCK_LEVEL
-    msr basepri_max, r1
-    ldr r1, =CRC_BASE
-    movs r0, #1
-    str r0, [r1, #CRC_CR]
-    ldr r0, =__stack_corruption_area_start__
+    BEGIN_CHECK
     ldmia r0!, {r2-r12}
-    str r2, [r1]
-    str r3, [r1]
-    str r4, [r1]
-    str r5, [r1]
-    str r6, [r1]
-    str r7, [r1]
-    str r8, [r1]
-    str r9, [r1]
-    str r10, [r1]
-    str r11, [r1]
-    str r12, [r1]
+    FEED r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12
     ldmia r0!, {r2-r12}
-    str r2, [r1]
-    str r3, [r1]
-    str r4, [r1]
-    str r5, [r1]
-    str r6, [r1]
-    str r7, [r1]
-    str r8, [r1]
-    str r9, [r1]
-    str r10, [r1]
-    str r11, [r1]
-    str r12, [r1]
+    FEED r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12
     ldmia r0!, {r2-r11}
-    str r2, [r1]
-    str r3, [r1]
-    str r4, [r1]
-    str r5, [r1]
-    str r6, [r1]
-    str r7, [r1]
-    str r8, [r1]
-    str r9, [r1]
-    str r10, [r1]
-    str r11, [r1]
-    ldr r0, [r1]
-    msr basepri, lr
-    subs r0, r0, #RESIDUE
-    bne reference_diagnose
-    pop {r4-r11, pc}
+    FEED r2, r3, r4, r5, r6, r7, r8, r9, r10, r11
+    END_CHECK
 9:  mvn r0, #6                    /* -7 STACK_CHECK_ERR_NOT_INITIALISED */
     bx lr
     .ltorg
@@ -124,48 +117,19 @@ reference_check_128:
     .thumb_func
     .type reference_check_loop, %function
 reference_check_loop:
-    ldr r0, =reference_area_state
-    ldr r0, [r0]
-    cmp r0, #SEALED
-    bne 9f
-    push {r4-r11, lr}
-    mrs lr, basepri
-    movs r1, #LOCK_LEVEL
-    msr basepri_max, r1
-    ldr r1, =CRC_BASE
-    movs r0, #1
-    str r0, [r1, #CRC_CR]
-    ldr r0, =__stack_corruption_area_start__
+    BEGIN_CHECK
     ldr r12, =__stack_corruption_area_words__
     lsrs r12, r12, #4             /* 16-word passes; C: an odd group of 8 */
     bcc 1f
     adds r12, r12, #1
     b 2f
 1:  ldmia r0!, {r2-r9}
-    str r2, [r1]
-    str r3, [r1]
-    str r4, [r1]
-    str r5, [r1]
-    str r6, [r1]
-    str r7, [r1]
-    str r8, [r1]
-    str r9, [r1]
+    FEED r2, r3, r4, r5, r6, r7, r8, r9
 2:  ldmia r0!, {r2-r9}
-    str r2, [r1]
-    str r3, [r1]
-    str r4, [r1]
-    str r5, [r1]
-    str r6, [r1]
-    str r7, [r1]
-    str r8, [r1]
-    str r9, [r1]
+    FEED r2, r3, r4, r5, r6, r7, r8, r9
     subs r12, r12, #1
     bne 1b
-    ldr r0, [r1]
-    msr basepri, lr
-    subs r0, r0, #RESIDUE
-    bne reference_diagnose
-    pop {r4-r11, pc}
+    END_CHECK
 9:  mvn r0, #6
     bx lr
     .ltorg
@@ -175,35 +139,13 @@ reference_check_loop:
     .thumb_func
     .type reference_check_loop8, %function
 reference_check_loop8:
-    ldr r0, =reference_area_state
-    ldr r0, [r0]
-    cmp r0, #SEALED
-    bne 9f
-    push {r4-r11, lr}
-    mrs lr, basepri
-    movs r1, #LOCK_LEVEL
-    msr basepri_max, r1
-    ldr r1, =CRC_BASE
-    movs r0, #1
-    str r0, [r1, #CRC_CR]
-    ldr r0, =__stack_corruption_area_start__
+    BEGIN_CHECK
     ldr r12, =__stack_corruption_area_words__
 1:  ldmia r0!, {r2-r9}
-    str r2, [r1]
-    str r3, [r1]
-    str r4, [r1]
-    str r5, [r1]
-    str r6, [r1]
-    str r7, [r1]
-    str r8, [r1]
-    str r9, [r1]
+    FEED r2, r3, r4, r5, r6, r7, r8, r9
     subs r12, r12, #8
     bne 1b
-    ldr r0, [r1]
-    msr basepri, lr
-    subs r0, r0, #RESIDUE
-    bne reference_diagnose
-    pop {r4-r11, pc}
+    END_CHECK
 9:  mvn r0, #6
     bx lr
     .ltorg
