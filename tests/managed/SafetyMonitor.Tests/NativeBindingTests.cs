@@ -16,7 +16,12 @@ namespace SafetyMonitor.Tests
             {
                 int size = StackCheck.GetSize();
                 int free = StackCheck.GetFree();
-                Assert.InRange(size, requested - 64 * 1024, requested + 64 * 1024);
+                // glibc may hand a new thread a cached stack of an ended one
+                // when it is at least the size asked and less than four times
+                // it (nptl allocatestack.c, get_cached_stack): the size is
+                // the stack the thread really got, not always the request
+                // (seen in a loaded make test: 2 MiB for 1 MiB asked).
+                Assert.InRange(size, requested - 64 * 1024, 4 * requested);
                 Assert.InRange(free, 1, size);
             });
         }
