@@ -202,7 +202,7 @@ int32_t stack_check_get_min_free(void);
 /**
  * Words the corruption-detect area's size is a multiple of: 8 (32 bytes),
  * at least 8. The per-cycle check feeds the CRC unit eight words per
- * load-multiple (stm32_crc_residue()); linker/stack_corruption_area.ld
+ * load-multiple (stm32_crc_residue_difference()); linker/stack_corruption_area.ld
  * refuses another size at link time, stack_check_init_corruption_detect_area()
  * at run time (::STACK_CHECK_ERR_LAYOUT).
  */
@@ -251,7 +251,9 @@ int32_t stack_check_get_min_free(void);
  *                                       ::STACK_CHECK_SEAL_RESIDUE)
  * @retval STACK_CHECK_ERR_LAYOUT        no area, or its size not a multiple of
  *                                       ::STACK_CHECK_AREA_GRANULE_WORDS words
- *                                       (at least that many)
+ *                                       (at least that many); tested here only
+ *                                       for an area set at run time (host,
+ *                                       posix), a linked one by the link
  */
 int stack_check_init_corruption_detect_area(void);
 

@@ -89,7 +89,7 @@ int stack_check_port_rng_word(uint32_t *word);
 /**
  * CRC of @p count words (the STM32 CRC unit's CRC-32: polynomial 0x04C11DB7,
  * initial value 0xFFFFFFFF, MSB first, no reflection, no final XOR), fed the
- * way stack_check_port_crc_residue() feeds them: the seal's CRC. Called only
+ * way stack_check_port_crc_difference() feeds them: the seal's CRC. Called only
  * after stack_check_port_init() succeeded; a unit that fails afterwards
  * gives a wrong value, which the seal's proof through the check catches.
  * @param[in] words first word; @p count words are read

@@ -171,23 +171,21 @@ static uint32_t bench_get_free(void)
 
 /* The same check with the feed written in plain C (a loop of loads and
  * stores, what arm-none-eabi-gcc -Os makes of it): the measured reason for
- * stm32_crc_residue()'s load-multiple. Same seal test, lock, reset and
+ * stm32_crc_residue_difference()'s load-multiple. Same seal test, lock, reset and
  * residue comparison. */
 __attribute__((noinline)) static int check_plain_c_feed(void)
 {
     if (reference_area_state != SEALED) {
         return STACK_CHECK_ERR_NOT_INITIALISED;
     }
-    uint32_t previous;
-    __asm__ __volatile__("mrs %0, basepri" : "=r"(previous));
-    __asm__ __volatile__("msr basepri_max, %0" : : "r"(0x10u) : "memory");
+    const uint32_t previous = stack_check_port_lock();
     stm32_mmio_write32(BOARD_CRC_BASE + CRC_CR_OFFSET, CRC_CR_RESET);
     const stack_check_area_t area = stack_check_port_area();
     for (size_t i = 0u; i < area.words; i++) {
         stm32_mmio_write32(BOARD_CRC_BASE + CRC_DR_OFFSET, area.start[i]);
     }
     const uint32_t residue = stm32_mmio_read32(BOARD_CRC_BASE + CRC_DR_OFFSET);
-    __asm__ __volatile__("msr basepri, %0" : : "r"(previous) : "memory");
+    stack_check_port_unlock(previous);
     return residue == STACK_CHECK_SEAL_RESIDUE ? STACK_CHECK_OK : STACK_CHECK_ERR_CORRUPTED;
 }
 

@@ -1,7 +1,7 @@
 /**
  * @file stm32_crc.c
  * @brief STM32F4/F7 CRC unit driver (RM0090 §4): start, self-test and the
- *        seal's CRC. The per-cycle feed is stm32_crc_residue(), inline in
+ *        seal's CRC. The per-cycle feed is stm32_crc_residue_difference(), inline in
  *        stm32_crc.h.
  */
 #include "stm32_crc.h"

@@ -32,7 +32,7 @@ extern "C" {
 #define STM32_CRC_KAT_WORD 0x12345678u
 #define STM32_CRC_KAT_RESULT 0xDF8A8A2Bu
 
-/** Words that stm32_crc_residue() feeds per load-multiple: its @c count is a
+/** Words that stm32_crc_residue_difference() feeds per load-multiple: its @c count is a
  *  multiple of this. */
 #define STM32_CRC_RESIDUE_GRANULE_WORDS 8u
 
@@ -58,7 +58,7 @@ int stm32_crc_start(void);
 /**
  * CRC of @p count words through the unit: CRC_CR.RESET, one CRC_DR write per
  * word, one CRC_DR read. Any @p count (the seal's path and the self-test's,
- * not the per-cycle one: see stm32_crc_residue()). Requires a successful
+ * not the per-cycle one: see stm32_crc_residue_difference()). Requires a successful
  * stm32_crc_start(); a unit that fails gives a wrong value, which the
  * self-test and the seal's proof (stack_check.c) catch.
  * @param[in] words first word (may be NULL when @p count is 0)

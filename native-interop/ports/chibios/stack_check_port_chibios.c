@@ -104,8 +104,3 @@ uint32_t stack_check_port_crc(const uint32_t *words, size_t count)
 {
     return crc_bytes(words, (uint32_t)(count * sizeof *words));
 }
-
-uint32_t stack_check_chibios_crc_residue(const uint32_t *words, size_t count)
-{
-    return crc_bytes(words, (uint32_t)(count * sizeof *words));
-}

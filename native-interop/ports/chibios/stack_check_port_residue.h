@@ -14,21 +14,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
-/** The CRC of @p count words' bytes through nanoFramework's CRC driver
- *  (stack_check_port_chibios.c). */
-uint32_t stack_check_chibios_crc_residue(const uint32_t *words, size_t count);
-
-#ifdef __cplusplus
-}
-#endif
-
 static inline uint32_t stack_check_port_crc_difference(const uint32_t *words, size_t count)
 {
-    return stack_check_chibios_crc_residue(words, count) - STACK_CHECK_SEAL_RESIDUE;
+    /* The same pass as the seal's (stack_check_port_crc(), declared in
+     * stack_check_port.h, which includes this header after it). */
+    return stack_check_port_crc(words, count) - STACK_CHECK_SEAL_RESIDUE;
 }
 
 /* ARMv7-M is little-endian here (nanoFramework's STM32 targets): the byte at

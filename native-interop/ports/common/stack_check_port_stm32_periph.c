@@ -14,7 +14,7 @@
 #include "stm32_rng.h"
 
 _Static_assert(STACK_CHECK_AREA_GRANULE_WORDS % STM32_CRC_RESIDUE_GRANULE_WORDS == 0u,
-               "the area's granule must be whole load-multiples of the CRC feed (stm32_crc_residue())");
+               "the area's granule must be whole load-multiples of the CRC feed (stm32_crc_residue_difference())");
 
 /* The per-cycle check and the self-test on its failing path use the CRC unit
  * under the port's lock (stack_check_port_lock.h): a check from an interrupt
